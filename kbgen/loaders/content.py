@@ -1,0 +1,629 @@
+"""content/ -> Project. Files are read once here; checks and renderers never read files."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import os
+import re
+from typing import Optional
+
+from pydantic import BaseModel, ValidationError
+
+from .. import model as m
+from ..findings import Finding, Findings, Loc
+from ..hours import HoursError, parse_day_hours, parse_day_key
+from ..values import parse_duration
+from .files import Unreadable, display_path, list_files, read_text
+from .refs import References
+from .yamlpos import YMap, YNode, YScalar, YSeq, locate, parse_yaml, to_plain
+
+
+class UsageError(Exception):
+    """Wrong invocation (missing content folder...): exit code 2."""
+
+
+# ------------------------------------------------------------------ schema validation with positions
+
+def _hint_missing(name: str) -> str:
+    return f'required key "{name}" is missing; add "{name}: …"'
+
+
+def validate(cls: type[BaseModel], tree: Optional[YNode], path: str, out: Findings, subject: str = ""):
+    """Validate a located tree against a model class; attach positions. None if invalid."""
+    plain = to_plain(tree)
+    if plain is None:
+        plain = {}
+    if not isinstance(plain, dict):
+        out.error("KB109", tree.loc if tree else Loc(path),
+                  f"the file must be a mapping of keys (key: value), not a {type(plain).__name__}", subject)
+        return None
+    try:
+        obj = cls.model_validate(plain)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            _report(err, tree, path, cls, out, subject)
+        return None
+    if tree is not None:
+        attach(obj, tree)
+    else:
+        obj._loc = Loc(path)
+    return obj
+
+
+def _report(err: dict, tree, path: str, cls, out: Findings, subject: str) -> None:
+    where = tuple(err["loc"])
+    kind = err["type"]
+    # pydantic adds the union member name to the path ("str", "list[str]"): drop those steps
+    clean = tuple(s for s in where if not (isinstance(s, str) and ("[" in s or s in ("str", "list", "date", "bool", "int", "float"))))
+    if kind == "missing":
+        loc = locate(tree, clean[:-1]) or Loc(path)
+        out.error("KB101", loc, _hint_missing(clean[-1]), subject)
+        return
+    if kind == "extra_forbidden":
+        loc = locate(tree, clean, key=True) or Loc(path)
+        name = clean[-1]
+        known = _known_fields(cls, clean[:-1])
+        close = difflib.get_close_matches(str(name), known, n=1)
+        hint = f'did you mean "{close[0]}"?' if close else f"known keys: {', '.join(known)}"
+        out.error("KB102", loc, f'unknown key "{name}"; {hint}', subject)
+        return
+    loc = locate(tree, clean) or Loc(path)
+    field = ".".join(str(s) for s in clean) or "file"
+    value = err.get("input")
+    shown = "empty" if value is None else f'"{value}"' if isinstance(value, str) else type(value).__name__
+    msg = err["msg"]
+    if kind == "literal_error":
+        msg = "write one of " + msg.split("Input should be ", 1)[-1]
+    elif kind.startswith("date"):
+        msg = "write a date as YYYY-MM-DD"
+    elif kind.startswith("bool"):
+        msg = "write true or false"
+    elif kind in ("string_type",):
+        msg = "write text here"
+    elif kind in ("list_type",):
+        msg = "write a list here (- item)"
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        msg = "write a block of keys here (key: value)"
+    out.error("KB109", loc, f"{shown} is not valid for {field}: {msg}", subject)
+
+
+def _known_fields(cls, steps) -> list[str]:
+    cur = cls
+    for s in steps:
+        if isinstance(s, int):
+            continue
+        f = getattr(cur, "model_fields", {}).get(s)
+        if f is None:
+            return sorted(getattr(cur, "model_fields", {}))
+        cur = _inner_model(f.annotation) or cur
+    return sorted(getattr(cur, "model_fields", {}))
+
+
+def _inner_model(ann):
+    import typing
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for a in typing.get_args(ann):
+        found = _inner_model(a)
+        if found:
+            return found
+    return None
+
+
+def attach(obj, node: YNode) -> None:
+    """Give a validated object (and its nested objects) the positions of the tree it came from."""
+    if isinstance(obj, m.Located):
+        obj._loc = node.loc
+        if isinstance(node, YMap):
+            obj._locs = {k: v.loc for k, (_, v) in node.items.items()}
+            obj._scalars = {k: v for k, (_, v) in node.items.items() if isinstance(v, YScalar)}
+            for name in type(obj).model_fields:
+                sub = node.get(name)
+                if sub is not None:
+                    attach(getattr(obj, name), sub)
+    elif isinstance(obj, list) and isinstance(node, YSeq):
+        for item, sub in zip(obj, node.items):
+            attach(item, sub)
+    elif isinstance(obj, dict) and isinstance(node, YMap):
+        for key, (_, sub) in node.items.items():
+            if key in obj:
+                attach(obj[key], sub)
+
+
+# ------------------------------------------------------------------ suppressions
+
+_SUPPRESS = re.compile(r"kbgen:\s*ignore\s+(?P<rules>KB\d{3}(?:\s*,\s*KB\d{3})*)(?P<rest>[^\n]*)", re.I)
+_REASON = re.compile(r'reason\s*=\s*"(?P<r>[^"]*)"|reason\s*=\s*(?P<r2>\S+)')
+_UNTIL = re.compile(r"until\s*=\s*(?P<d>\S+)")
+
+
+def scan_suppressions(text: str, path: str, out: Findings) -> list[m.Suppression]:
+    found = []
+    for i, line in enumerate(text.split("\n"), start=1):
+        mt = _SUPPRESS.search(line)
+        if not mt:
+            continue
+        rest = mt.group("rest").rstrip(" ->")
+        rm = _REASON.search(rest)
+        reason = (rm.group("r") or rm.group("r2") or "").strip() if rm else ""
+        until = None
+        um = _UNTIL.search(rest)
+        loc = Loc(path, i, mt.start() + 1)
+        if um:
+            try:
+                until = dt.date.fromisoformat(um.group("d").strip('"\''))
+            except ValueError:
+                out.error("KB110", loc, f'"{um.group("d")}" is not a date; write until=YYYY-MM-DD')
+        rules = tuple(r.strip().upper() for r in mt.group("rules").split(","))
+        found.append(m.Suppression(rules, reason, until, loc))
+    return found
+
+
+# ------------------------------------------------------------------ the loader
+
+class Loader:
+    def __init__(self, content_dir: str):
+        if not os.path.isdir(content_dir):
+            raise UsageError(f"{content_dir}: no such content folder; pass --content DIR (the folder with site.yaml)")
+        self.dir = content_dir
+        self.out = Findings()
+        self.unreadable: list[Finding] = []
+        self.suppressions: list[m.Suppression] = []
+        self.trees: dict[str, YNode] = {}
+
+    # -- reading
+    def read(self, path: str) -> Optional[str]:
+        try:
+            text, problem = read_text(path)
+        except Unreadable as exc:
+            self.unreadable.append(exc.finding)
+            return None
+        if problem:
+            self.out.items.append(problem)
+            return None
+        self.suppressions += scan_suppressions(text, display_path(path), self.out)
+        return text
+
+    def yaml(self, path: str, text: Optional[str] = None, subject: str = "") -> Optional[YNode]:
+        text = self.read(path) if text is None else text
+        if text is None:
+            return None
+        tree, problems = parse_yaml(text, display_path(path))
+        for p in problems:
+            self.out.items.append(Finding(p.rule, p.severity, p.loc, p.message, subject))
+        return tree
+
+    def file(self, name: str) -> str:
+        return os.path.join(self.dir, name)
+
+    # -- hours
+    def schedule(self, owner: m.Located, hours: Optional[dict], special: list, holidays: str,
+                 tz: str, country: str, subdivision: Optional[str], subject: str) -> Optional[m.Schedule]:
+        if hours is None:
+            return None
+        week: list = [None] * 7
+        day_locs: list = [owner.loc] * 7
+        hours_loc = owner.loc_of("hours")
+        hours_node_locs = getattr(owner, "_hours_locs", {})
+        ok = True
+        for key, value in hours.items():
+            key_loc, val_loc = hours_node_locs.get(key, (hours_loc, hours_loc))
+            try:
+                days = parse_day_key(key)
+                intervals = parse_day_hours(value)
+            except HoursError as exc:
+                self.out.error(exc.rule, val_loc if not str(exc).startswith(f'"{key}"') else key_loc, exc.message, subject)
+                ok = False
+                continue
+            for d in days:
+                if week[d] is not None:
+                    self.out.error("KB104", key_loc, f'{m_day(d)} is stated twice (again in "{key}"); '
+                                   "state every day once", subject)
+                    ok = False
+                week[d] = intervals
+                day_locs[d] = val_loc
+        missing = [m_day(d) for d in range(7) if week[d] is None]
+        if missing and ok:
+            self.out.error("KB105", hours_loc, f"hours do not say {', '.join(missing)}; add "
+                           f'{" and ".join(missing)} (write "closed" if it does not open)', subject)
+        if week.count(None):
+            week = [w or () for w in week]
+        specials = []
+        for sh in special:
+            sp = self.special(sh, subject)
+            if sp:
+                specials.append(sp)
+        return m.Schedule(tuple(week), tuple(sorted(specials, key=lambda s: s.start)), holidays, tz, country,
+                          subdivision, tuple(day_locs))
+
+    def special(self, sh: m.SpecialHours, subject: str) -> Optional[m.Special]:
+        if (sh.date is None) == (sh.dates is None):
+            self.out.error("KB101", sh.loc, 'special hours need either "date: YYYY-MM-DD" or '
+                           '"dates: YYYY-MM-DD..YYYY-MM-DD"', subject)
+            return None
+        start = end = sh.date
+        if sh.dates is not None:
+            parts = [p.strip() for p in sh.dates.split("..")]
+            try:
+                start, end = (dt.date.fromisoformat(p) for p in parts) if len(parts) == 2 else (None, None)
+            except ValueError:
+                start = None
+            if start is None or end < start:
+                self.out.error("KB110", sh.loc_of("dates"), f'"{sh.dates}" is not a date range; write '
+                               "YYYY-MM-DD..YYYY-MM-DD with the first date before the second", subject)
+                return None
+        if sh.closed and sh.hours is not None:
+            self.out.error("KB109", sh.loc_of("hours"), "special hours say both closed and hours; keep one", subject)
+            return None
+        if not sh.closed and sh.hours is None:
+            self.out.error("KB101", sh.loc, 'special hours need "hours: HH:MM-HH:MM" or "closed: true"', subject)
+            return None
+        intervals: tuple = ()
+        if not sh.closed:
+            try:
+                intervals = parse_day_hours(sh.hours)
+            except HoursError as exc:
+                self.out.error(exc.rule, sh.loc_of("hours"), exc.message, subject)
+                return None
+        return m.Special(start, end, intervals, sh.note or "", sh.loc)
+
+    # -- files
+    def load(self) -> m.Project:
+        site_path = self.file("site.yaml")
+        if not os.path.exists(site_path):
+            raise UsageError(f"{display_path(site_path)}: missing; every content folder needs site.yaml "
+                             "(name, language, timezone, country) — is --content pointing at the right folder?")
+        site = validate(m.Site, self.yaml(site_path), display_path(site_path), self.out)
+        if site is None:
+            site = m.Site(name="?")
+            site._loc = Loc(display_path(site_path))
+        else:
+            self.check_zone(site.timezone, site.loc_of("timezone"), "site")
+        project = m.Project(root=self.dir, site=site)
+        self.load_stores(project)
+        self.load_contact(project)
+        self.load_operations(project)
+        self.load_promises(project)
+        self.load_faq(project)
+        self.load_policies(project)
+        self.load_pages(project)
+        self.load_offline(project)
+        self.load_search_tests(project)
+        self.load_synonyms(project)
+        refs = References(project, self.out)
+        refs.resolve_all()
+        project.suppressions = self.suppressions
+        return project
+
+    def check_zone(self, tz: str, loc: Loc, subject: str) -> bool:
+        from zoneinfo import ZoneInfo
+        try:
+            ZoneInfo(tz)
+            return True
+        except Exception:
+            self.out.error("KB109", loc, f'"{tz}" is not a time zone; write an IANA name such as Europe/Madrid '
+                           "or Atlantic/Canary", subject)
+            return False
+
+    def load_stores(self, project: m.Project) -> None:
+        for path in list_files(self.file("stores"), ".yaml", ".yml"):
+            sid = os.path.splitext(os.path.basename(path))[0]
+            tree = self.yaml(path, subject=sid)
+            store = validate(m.Store, tree, display_path(path), self.out, sid)
+            if store is None:
+                continue
+            store._id = sid
+            store._hours_locs = _hours_locs(tree.get("hours") if isinstance(tree, YMap) else None)
+            tz = store.timezone or project.site.timezone
+            if store.timezone and not self.check_zone(tz, store.loc_of("timezone"), sid):
+                tz = project.site.timezone
+            store._schedule = self.schedule(store, store.hours, store.special_hours, store.public_holidays, tz,
+                                            store.address.country or project.site.country,
+                                            store.subdivision or project.site.subdivision, sid)
+            project.stores[sid] = store
+
+    def load_contact(self, project: m.Project) -> None:
+        path = self.file("contact.yaml")
+        if not os.path.exists(path):
+            return
+        tree = self.yaml(path)
+        contact = validate(m.Contact, tree, display_path(path), self.out)
+        if contact is None:
+            return
+        seen: dict[str, Loc] = {}
+        chans = tree.get("channels") if isinstance(tree, YMap) else None
+        for i, ch in enumerate(contact.channels):
+            if ch.id in seen:
+                self.out.error("KB106", ch.loc_of("id"), f'channel id "{ch.id}" is used twice (first at line '
+                               f"{seen[ch.id].line}); give each channel its own id", ch.id)
+            seen.setdefault(ch.id, ch.loc_of("id"))
+            node = chans.items[i] if isinstance(chans, YSeq) else None
+            ch._hours_locs = _hours_locs(node.get("hours") if isinstance(node, YMap) else None)
+            ch._schedule = self.schedule(ch, ch.hours, ch.special_hours, ch.public_holidays, project.site.timezone,
+                                         project.site.country, project.site.subdivision, ch.id)
+            if ch.response_time is not None:
+                try:
+                    ch._response = parse_duration(ch.response_time)
+                except ValueError:
+                    self.out.error("KB111", ch.loc_of("response_time"), f'"{ch.response_time}" is not a duration; '
+                                   "write 45m, 10h, 3d or a range such as 2d-4d", ch.id)
+        project.contact = contact
+
+    def load_operations(self, project: m.Project) -> None:
+        path = self.file("operations.yaml")
+        if not os.path.exists(path):
+            return
+        tree = self.yaml(path)
+        if tree is None:
+            return
+        if not isinstance(tree, YMap):
+            self.out.error("KB109", tree.loc, "operations.yaml must be a block of keys (key: value)")
+            return
+        project.operations = to_plain(tree)
+        locs: dict[str, Loc] = {}
+
+        def walk(node: YNode, prefix: str) -> None:
+            if isinstance(node, YMap):
+                for k, (_, v) in node.items.items():
+                    locs[prefix + k] = v.loc
+                    walk(v, prefix + k + ".")
+        walk(tree, "")
+        project.operations_locs = locs
+        # durations we know the meaning of must parse
+        for key, value in _flatten(project.operations).items():
+            top = key.split(".")[0]
+            if top in ("delivery", "first_response") or key in ("returns.window", "returns.refund_within"):
+                try:
+                    parse_duration(str(value))
+                except ValueError:
+                    self.out.error("KB111", locs.get(key, tree.loc), f'"{value}" is not a duration for {key}; '
+                                   "write 45m, 10h, 3d or a range such as 48h-72h")
+
+    def load_promises(self, project: m.Project) -> None:
+        path = self.file("promises.yaml")
+        if not os.path.exists(path):
+            return
+        doc = validate(m.Promises, self.yaml(path), display_path(path), self.out)
+        if doc is None:
+            return
+        seen: dict[str, Loc] = {}
+        for p in doc.promises:
+            if p.id in seen:
+                self.out.error("KB106", p.loc_of("id"), f'promise id "{p.id}" is used twice (first at line '
+                               f"{seen[p.id].line}); give each promise its own id", p.id)
+            seen.setdefault(p.id, p.loc_of("id"))
+            if p.valid_from and p.valid_until and p.valid_until < p.valid_from:
+                self.out.error("KB110", p.loc_of("valid_until"), "valid_until is before valid_from; swap the dates", p.id)
+        project.promises = doc.promises
+
+    def load_faq(self, project: m.Project) -> None:
+        seen: dict[str, Loc] = {}
+        for path in list_files(self.file("faq"), ".yaml", ".yml"):
+            slug = os.path.splitext(os.path.basename(path))[0]
+            cat = validate(m.Category, self.yaml(path, subject=slug), display_path(path), self.out, slug)
+            if cat is None:
+                continue
+            cat._slug = slug
+            for q in cat.questions:
+                q._category = slug
+                if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", q.id):
+                    self.out.error("KB109", q.loc_of("id"), f'"{q.id}" is not a usable id; write lowercase letters, '
+                                   "digits and hyphens (e.g. plazo-entrega)", q.id)
+                if q.id in seen:
+                    first = seen[q.id]
+                    self.out.error("KB106", q.loc_of("id"), f'FAQ id "{q.id}" is already used at {first}; '
+                                   "FAQ ids must be unique across the site — rename one", q.id)
+                seen.setdefault(q.id, q.loc_of("id"))
+            project.categories.append(cat)
+        project.categories.sort(key=lambda c: (c.order if c.order is not None else 999, c.slug))
+
+    def markdown(self, path: str, subject: str):
+        """Front matter (located) and body of a Markdown file: (tree, body, body_line)."""
+        text = self.read(path)
+        if text is None:
+            return None, None, 1
+        shown = display_path(path)
+        if not text.startswith("---\n"):
+            return None, text, 1
+        end = text.find("\n---", 3)
+        while end != -1 and text[end + 4: end + 5] not in ("\n", ""):
+            end = text.find("\n---", end + 4)
+        if end == -1:
+            self.out.error("KB100", Loc(shown, 1, 1), "the front matter opened with --- is never closed; "
+                           "add a line with --- after it", subject)
+            return None, None, 1
+        fm = text[4:end + 1]
+        tree, problems = parse_yaml("#\n" + fm, shown)
+        for p in problems:
+            self.out.items.append(Finding(p.rule, p.severity, p.loc, p.message, subject))
+        body_start = text.find("\n", end + 4)
+        body = text[body_start + 1:] if body_start != -1 else ""
+        body_line = text[: body_start + 1].count("\n") + 1 if body_start != -1 else text.count("\n") + 2
+        return (tree if tree is not None else (None if problems else YMap(Loc(shown)))), body, body_line
+
+    def load_policies(self, project: m.Project) -> None:
+        for path in list_files(self.file("policies"), ".md"):
+            slug = os.path.splitext(os.path.basename(path))[0]
+            tree, body, line = self.markdown(path, slug)
+            if body is None:
+                continue
+            if tree is None:
+                self.out.error("KB101", Loc(display_path(path)), "a policy starts with front matter: a line ---, "
+                               "then title: …, summary: …, reviewed: YYYY-MM-DD, owner: …, then ---", slug)
+                continue
+            meta = validate(m.PolicyMeta, tree, display_path(path), self.out, slug)
+            if meta is None:
+                continue
+            shown = display_path(path)
+            text = m.Text(body, body, "policy.body", slug, shown, _body_loc(shown, body, line))
+            project.policies.append(m.Policy(slug, meta, text, Loc(shown, 1, 1)))
+        project.policies.sort(key=lambda p: (p.meta.order if p.meta.order is not None else 999, p.slug))
+
+    def load_pages(self, project: m.Project) -> None:
+        for path in list_files(self.file("pages"), ".md"):
+            slug = os.path.splitext(os.path.basename(path))[0]
+            tree, body, line = self.markdown(path, slug)
+            if body is None:
+                continue
+            plain = to_plain(tree) if tree is not None else {}
+            title = plain.get("title") if isinstance(plain, dict) else None
+            shown = display_path(path)
+            text = m.Text(body, body, "page.body", slug, shown, _body_loc(shown, body, line))
+            project.pages.append(m.Page(slug, str(title or slug), text, Loc(shown)))
+
+    def load_offline(self, project: m.Project) -> None:
+        folder = self.file("offline")
+        for path in list_files(folder, ".yaml", ".yml"):
+            shown = display_path(path)
+            doc = validate(m.OfflineFile, self.yaml(path), shown, self.out)
+            if doc is None:
+                continue
+            project.offline_sources.append(doc)
+            for sid, rec in doc.stores.items():
+                project.offline.append(m.OfflineRecord(sid, doc.source, doc.captured, rec, doc.loc_of("stores") if False else rec.loc, shown))
+        for path in list_files(folder, ".csv"):
+            self.load_csv(project, path)
+
+    def load_csv(self, project: m.Project, path: str) -> None:
+        text = self.read(path)
+        if text is None:
+            return
+        shown = display_path(path)
+        meta: dict[str, str] = {}
+        lines = text.split("\n")
+        skip = 0
+        while skip < len(lines) and lines[skip].startswith("#"):
+            k, _, v = lines[skip][1:].partition(":")
+            meta[k.strip().lower()] = v.strip()
+            skip += 1
+        captured = None
+        if meta.get("captured"):
+            try:
+                captured = dt.date.fromisoformat(meta["captured"])
+            except ValueError:
+                self.out.error("KB110", Loc(shown, 1, 1), f'"{meta["captured"]}" is not a date; write # captured: YYYY-MM-DD')
+        source = meta.get("source") or os.path.basename(path)
+        expected = ["store", "name", "address", "phone", "email", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        try:
+            rows = list(csv.reader(io.StringIO("\n".join(lines[skip:])), strict=True))
+        except csv.Error as exc:
+            self.out.error("KB100", Loc(shown, skip + 1, 1), f"this CSV cannot be read ({exc}); check the quotes")
+            return
+        if not rows:
+            self.out.error("KB101", Loc(shown, 1, 1), "the CSV is empty; the first row must be the header "
+                           + ",".join(expected))
+            return
+        header = [h.strip().lower() for h in rows[0]]
+        unknown = [h for h in header if h not in expected]
+        if "store" not in header or unknown:
+            what = f'unknown column "{unknown[0]}"' if unknown else 'no "store" column'
+            self.out.error("KB102", Loc(shown, skip + 1, 1), f"{what}; the header must use these columns: "
+                           + ",".join(expected))
+            return
+        # line numbers: count physical lines per record (quoted newlines)
+        reader = csv.reader(io.StringIO("\n".join(lines[skip:])))
+        line_no = skip + 1
+        for i, row in enumerate(reader):
+            start_line = line_no
+            line_no = skip + 1 + reader.line_num
+            if i == 0 or not any(c.strip() for c in row):
+                continue
+            loc = Loc(shown, start_line, 1)
+            if len(row) != len(header):
+                self.out.error("KB109", loc, f"this row has {len(row)} cells but the header has {len(header)}; "
+                               "put text with commas in double quotes and fill empty cells with nothing between commas")
+                continue
+            cells = dict(zip(header, (c.strip() for c in row)))
+            cols = _csv_cols(lines[start_line - 1] if start_line - 1 < len(lines) else "", header)
+            rec = m.OfflineStore(
+                name=cells.get("name") or None, phone=cells.get("phone") or None, email=cells.get("email") or None,
+                address=cells.get("address") or None,
+                hours={d: cells.get(d) or None for d in expected[5:] if d in cells},
+            )
+            rec._loc = loc
+            rec._locs = {h: Loc(shown, start_line, cols.get(h, 1)) for h in header}
+            if not cells.get("store"):
+                self.out.error("KB101", loc, 'the "store" cell is empty; write the store id (its file name in stores/)')
+                continue
+            project.offline.append(m.OfflineRecord(cells["store"], source, captured, rec, loc, shown))
+
+    def load_search_tests(self, project: m.Project) -> None:
+        path = self.file("search-tests.yaml")
+        if not os.path.exists(path):
+            return
+        tree = self.yaml(path)
+        if tree is None:
+            return
+        shown = display_path(path)
+        if not isinstance(tree, YSeq):
+            self.out.error("KB109", tree.loc, "search-tests.yaml must be a list of '- query: …' / 'expect: …' entries")
+            return
+        for node in tree.items:
+            t = validate(m.SearchTest, node, shown, self.out)
+            if t is not None:
+                project.search_tests.append(t)
+
+    def load_synonyms(self, project: m.Project) -> None:
+        path = self.file("synonyms.yaml")
+        if not os.path.exists(path):
+            return
+        tree = self.yaml(path)
+        plain = to_plain(tree)
+        if plain is None:
+            return
+        if not isinstance(plain, dict) or not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
+                                                    for v in plain.values()):
+            self.out.error("KB109", tree.loc, "synonyms.yaml maps a word to a list of words: "
+                           "reembolso: [devolución del dinero, abono]")
+            return
+        project.synonyms = plain
+
+
+def _hours_locs(node) -> dict:
+    if not isinstance(node, YMap):
+        return {}
+    return {k: (key.loc, val.loc) for k, (key, val) in node.items.items()}
+
+
+def _csv_cols(line: str, header: list[str]) -> dict[str, int]:
+    cols, pos = {}, 1
+    try:
+        cells = next(csv.reader([line]))
+    except (csv.Error, StopIteration):
+        return {}
+    raw = line
+    for h, cell in zip(header, cells):
+        cols[h] = pos
+        idx = raw.find(",", pos - 1 + len(cell)) if '"' not in cell else -1
+        pos = idx + 2 if idx != -1 else pos + len(cell) + 1
+    return cols
+
+
+def _flatten(d, prefix=""):
+    out = {}
+    for k, v in (d or {}).items():
+        if isinstance(v, dict):
+            out.update(_flatten(v, f"{prefix}{k}."))
+        else:
+            out[f"{prefix}{k}"] = v
+    return out
+
+
+def _body_loc(path: str, body: str, first_line: int):
+    def loc_at(offset: int) -> Loc:
+        before = body[:offset]
+        return Loc(path, first_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1)
+    return loc_at
+
+
+def m_day(d: int) -> str:
+    return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[d]
+
+
+def load_project(content_dir: str) -> tuple[m.Project, list[Finding], list[Finding]]:
+    """Load content/. Returns (project, findings, unreadable) — unreadable files mean exit code 2."""
+    loader = Loader(content_dir)
+    project = loader.load()
+    return project, loader.out.items, loader.unreadable

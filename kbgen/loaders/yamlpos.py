@@ -1,0 +1,188 @@
+"""YAML with positions: every value keeps its file, line and column, and its text as written.
+
+PyYAML's YAML 1.1 resolver turns an unquoted ``13:00`` into 780, ``2026-12-24`` into a
+date and ``no`` into False.  We compose the node graph instead and keep every plain
+scalar as the string the editor wrote; typing happens later, against the schema.
+Duplicate keys (which PyYAML silently overwrites) are reported, and alias expansion
+is bounded so an "alias bomb" cannot exhaust memory.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..findings import ContentError, Finding, Loc
+
+MAX_NODES = 200_000
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+
+@dataclass
+class YNode:
+    loc: Loc
+
+
+@dataclass
+class YScalar(YNode):
+    value: str | None
+    style: str | None = None  # None (plain), "'", '"', "|", ">"
+    body_line: int = 0  # for block scalars: first content line (1-based)
+    indent: int = 0  # for block scalars: indentation of the content
+
+    def loc_at(self, offset: int) -> Loc:
+        """The file position of character ``offset`` of the value."""
+        text = self.value or ""
+        before = text[:offset]
+        nl = before.count("\n")
+        col_in_line = offset - (before.rfind("\n") + 1)
+        if self.style in ("|", ">"):
+            return Loc(self.loc.path, self.body_line + nl, self.indent + col_in_line + 1)
+        if nl:
+            return Loc(self.loc.path, self.loc.line + nl, col_in_line + 1)
+        quote = 1 if self.style in ("'", '"') else 0
+        return Loc(self.loc.path, self.loc.line, self.loc.col + quote + col_in_line)
+
+
+@dataclass
+class YMap(YNode):
+    items: dict[str, tuple[YScalar, YNode]] = field(default_factory=dict)
+
+    def get(self, key: str) -> YNode | None:
+        pair = self.items.get(key)
+        return pair[1] if pair else None
+
+    def key_loc(self, key: str) -> Loc:
+        pair = self.items.get(key)
+        return pair[0].loc if pair else self.loc
+
+
+@dataclass
+class YSeq(YNode):
+    items: list[YNode] = field(default_factory=list)
+
+
+class _Converter:
+    def __init__(self, path: str, lines: list[str]):
+        self.path = path
+        self.lines = lines
+        self.count = 0
+        self.duplicates: list[Finding] = []
+
+    def loc(self, node) -> Loc:
+        m = node.start_mark
+        return Loc(self.path, m.line + 1, m.column + 1)
+
+    def convert(self, node) -> YNode:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise ContentError(Finding("KB100", "error", self.loc(node),
+                f"the file expands to more than {MAX_NODES} values (anchors and aliases "
+                "repeated too often?); write the values out or split the file"))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return YSeq(self.loc(node), [self.convert(n) for n in node.value])
+        out = YMap(self.loc(node))
+        for knode, vnode in node.value:
+            if knode.tag == "tag:yaml.org,2002:merge" or (isinstance(knode, yaml.ScalarNode) and knode.value == "<<" and knode.style is None):
+                merged = self.convert(vnode)
+                for m in merged.items if isinstance(merged, YSeq) else [merged]:
+                    if isinstance(m, YMap):
+                        for k, pair in m.items.items():
+                            out.items.setdefault(k, pair)
+                continue
+            key = self.convert(knode)
+            if not isinstance(key, YScalar):
+                raise ContentError(Finding("KB109", "error", key.loc,
+                    "a key must be a plain word, not a list or a mapping"))
+            name = key.value if key.value is not None else "null"
+            if name in out.items:
+                first = out.items[name][0].loc
+                self.duplicates.append(Finding("KB107", "error", key.loc,
+                    f'key "{name}" appears twice in the same block (first at line {first.line}); '
+                    "YAML keeps only the last one — delete or merge one of them"))
+            out.items[name] = (key, self.convert(vnode))
+        return out
+
+    def scalar(self, node) -> YScalar:
+        loc = self.loc(node)
+        style = node.style
+        value: str | None = node.value
+        if style is None and node.tag in ("tag:yaml.org,2002:null",) or (style is None and _NULL.match(value or "")):
+            value = None
+        ys = YScalar(loc, value, style)
+        if style in ("|", ">"):
+            ys.body_line = loc.line + 1
+            for i in range(loc.line, min(len(self.lines), loc.line + 200)):
+                text = self.lines[i]
+                if text.strip():
+                    ys.body_line = i + 1
+                    ys.indent = len(text) - len(text.lstrip(" "))
+                    break
+        return ys
+
+
+def _syntax_finding(path: str, exc: yaml.YAMLError) -> Finding:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    hint = "check the indentation and that text with ':' or '#' is in quotes"
+    if "\t" in problem or "tab" in problem.lower():
+        hint = "indent with spaces, not tabs"
+    return Finding("KB100", "error", Loc(path, line, col), f"this is not valid YAML ({problem}); {hint}")
+
+
+def parse_yaml(text: str, path: str) -> tuple[YNode | None, list[Finding]]:
+    """Parse one YAML document into a located tree. Returns (tree or None, findings)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        return None, [_syntax_finding(path, exc)]
+    except RecursionError:
+        return None, [Finding("KB100", "error", Loc(path), "the YAML is nested too deeply; flatten it")]
+    if root is None:
+        return None, []
+    conv = _Converter(path, text.splitlines())
+    try:
+        tree = conv.convert(root)
+    except ContentError as exc:
+        return None, [exc.finding]
+    except RecursionError:
+        return None, [Finding("KB100", "error", Loc(path), "the YAML is nested too deeply (a recursive alias?); flatten it")]
+    return tree, conv.duplicates
+
+
+def to_plain(node: YNode | None):
+    """The located tree as plain Python (dicts, lists, strings, None) for schema validation."""
+    if node is None:
+        return None
+    if isinstance(node, YScalar):
+        return node.value
+    if isinstance(node, YSeq):
+        return [to_plain(n) for n in node.items]
+    return {k: to_plain(v) for k, (_, v) in node.items.items()}
+
+
+def locate(node: YNode | None, path: tuple, key: bool = False) -> Loc | None:
+    """The position of the value at ``path`` (keys and list indexes) below ``node``.
+
+    Walks as far as the path exists; with ``key=True`` the last step gives the key's position.
+    """
+    cur = node
+    best = node.loc if node else None
+    for i, step in enumerate(path):
+        if isinstance(cur, YMap) and isinstance(step, str) and step in cur.items:
+            k, v = cur.items[step]
+            if key and i == len(path) - 1:
+                return k.loc
+            cur = v
+        elif isinstance(cur, YSeq) and isinstance(step, int) and 0 <= step < len(cur.items):
+            cur = cur.items[step]
+        else:
+            break
+        best = cur.loc
+    return best

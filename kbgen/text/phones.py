@@ -1,0 +1,48 @@
+"""Phone numbers: normalise transcriptions to E.164 and find them in prose."""
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+
+from . import TextMatch
+from .fold import fold_same_length
+
+# Words that make a run of digits an identifier rather than a phone number.
+_NOT_A_PHONE = re.compile(
+    r"(?<![a-zñ])(pedido|ref\.?|referencia|factura|albaran|seguimiento|envio|localizador|codigo|cod\.|"
+    r"ticket|dni|nie|nif|cif|iban|cuenta|tarjeta|order|tracking|invoice|n\.?[º°]|no\.|"
+    r"num\.?|numero de (?:pedido|factura|envio|seguimiento|cliente|socio|ticket))"
+    r"[\s:#.º°-]*(?:\bes(?:\s+el)?)?$"
+)
+_LABEL = re.compile(r"^\s*(?:tel(?:efono|f)?s?|telephone|phone|movil|fijo|whatsapp)\.?\s*[:.]?\s*", re.I)
+
+
+def normalize_phone(text: str, country: str = "ES") -> str | None:
+    """``'910 12 34 57'`` -> ``'+34910123457'``; None when it is not a valid number."""
+    if text is None:
+        return None
+    s = _LABEL.sub("", fold_same_length(str(text)).strip())
+    if not re.search(r"\d", s) or re.search(r"[a-zñ]{2,}", s):
+        return None
+    try:
+        num = phonenumbers.parse(s, country)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(num):
+        return None
+    return phonenumbers.format_number(num, PhoneNumberFormat.E164)
+
+
+def find_phones(text: str, country: str = "ES") -> list[TextMatch]:
+    """Valid phone numbers written in prose; value is E.164. Skips order/reference numbers."""
+    folded = fold_same_length(text)
+    found = []
+    for m in PhoneNumberMatcher(text, country, leniency=Leniency.VALID):
+        before = folded[max(0, m.start - 30):m.start].rstrip()
+        if _NOT_A_PHONE.search(before):
+            continue
+        e164 = phonenumbers.format_number(m.number, PhoneNumberFormat.E164)
+        found.append(TextMatch(m.start, m.end, m.raw_string, e164))
+    return found
