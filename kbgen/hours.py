@@ -128,3 +128,51 @@ def parse_day_hours(value) -> tuple[Interval, ...]:
     if intervals and len(intervals) > 1 and intervals[-1].end > 1440 and intervals[-1].end - 1440 > intervals[0].start:
         raise HoursError("KB104", f"{intervals[-1]} runs past midnight into {intervals[0]}; fix the times")
     return tuple(intervals)
+
+
+# ---------------------------------------------------------------- the engine: hours on a date
+
+import datetime as _dt
+from functools import lru_cache
+
+
+@lru_cache(maxsize=256)
+def _holiday_calendar(country: str, subdivision, year: int) -> dict:
+    import holidays as _h
+    try:
+        cal = _h.country_holidays(country, subdiv=subdivision, years=year, language="es")
+    except (NotImplementedError, KeyError):
+        cal = _h.country_holidays(country, years=year)
+    except Exception:
+        return {}
+    return dict(cal)
+
+
+def holiday_name(schedule, day: _dt.date):
+    """The public holiday on ``day`` for the schedule's country and region, or None."""
+    cal = _holiday_calendar(schedule.country, schedule.subdivision, day.year)
+    return cal.get(day)
+
+
+def hours_on(schedule, day: _dt.date):
+    """(intervals, reason) for a date: special hours first, then public holidays, then the week.
+
+    ``reason`` is the special-hours note, the holiday's name, or "" for a regular day."""
+    for sp in schedule.special:
+        if sp.start <= day <= sp.end:
+            return sp.intervals, sp.note or ("cerrado" if sp.closed else "horario especial")
+    name = holiday_name(schedule, day)
+    if name and schedule.public_holidays == "closed":
+        return (), name
+    return schedule.week[day.weekday()], ""
+
+
+def exceptions(schedule, start: _dt.date, days: int = 60):
+    """Dates in [start, start+days) whose hours differ from the regular week: (date, intervals, reason)."""
+    out = []
+    for i in range(days):
+        d = start + _dt.timedelta(days=i)
+        intervals, reason = hours_on(schedule, d)
+        if reason:
+            out.append((d, intervals, reason))
+    return out

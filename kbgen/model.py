@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal, Optional, Union
+from typing import Annotated, Any, Iterator, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from .findings import Loc
 from .hours import Interval
 
 HoursValue = Union[str, list[str], None]
+_HOLIDAY_WORDS = {"cerrado": "closed", "cerrada": "closed", "habitual": "regular", "normal": "regular"}
+PublicHolidays = Annotated[Literal["closed", "regular"],
+                           BeforeValidator(lambda v: _HOLIDAY_WORDS.get(str(v).strip().lower(), v) if v is not None else v)]
 HoursMap = dict[str, HoursValue]
 
 
@@ -94,7 +97,7 @@ class Store(Located):
     notes: Optional[str] = None
     hours: HoursMap
     special_hours: list[SpecialHours] = []
-    public_holidays: Literal["closed", "regular"] = "closed"
+    public_holidays: PublicHolidays = "closed"
     _id: str = PrivateAttr(default="")
     _schedule: Any = PrivateAttr(default=None)
 
@@ -118,7 +121,7 @@ class Channel(Located):
     notes: Optional[str] = None
     hours: Optional[HoursMap] = None
     special_hours: list[SpecialHours] = []
-    public_holidays: Literal["closed", "regular"] = "closed"
+    public_holidays: PublicHolidays = "closed"
     response_time: Optional[str] = Field(default=None, description="Promised first answer: 45m, 10h, 3d, 2d-4d")
     _schedule: Any = PrivateAttr(default=None)
     _response: Any = PrivateAttr(default=None)

@@ -34,10 +34,9 @@ STREET_TYPES: dict[str, tuple[str, ...]] = {
 _ALIAS = {a: canon for canon, aliases in STREET_TYPES.items() for a in aliases}
 _PARTICLES = {"de", "del", "la", "las", "los", "el", "d", "l"}
 _NAME_ABBREV = {
-    "sta": "santa", "sto": "santo", "s": "san", "sn": "san", "dr": "doctor", "dra": "doctora",
+    "sta": "santa", "sto": "santo", "s": "san", "dr": "doctor", "dra": "doctora",
     "gral": "general", "pdte": "presidente", "ntra": "nuestra", "sra": "señora", "sr": "señor",
-    "hnos": "hermanos", "avda": "avenida", "c": "calle", "ctra": "carretera", "pza": "plaza",
-    "ppe": "principe", "pte": "puente", "mtro": "maestro", "cap": "capitan", "cmte": "comandante",
+    "hnos": "hermanos", "ppe": "principe", "pte": "puente", "mtro": "maestro", "cap": "capitan", "cmte": "comandante",
 }
 _FLOOR = re.compile(
     r"^(bajo|bajos|local|loc\.?|planta|piso|puerta|pta\.?|esc\.?|escalera|izq\.?|izda\.?|izquierda|dcha\.?|"
@@ -50,22 +49,25 @@ _NUM_WORD = r"(?:n\.?\s?[º°o]\.?|num\.?|numero|nr\.?|no\.|#)"
 _NUMBER = r"(?:\d{1,4}(?:\s?-\s?\d{1,4})?(?:\s?(?:bis|dup|[a-z])\b)?|s/n|s\.n\.|sin numero)"
 
 
-def _alias_pattern(aliases) -> str:
+_ACCENTS = {"a": "[aáà]", "e": "[eéè]", "i": "[iíì]", "o": "[oóò]", "u": "[uúü]"}
+
+
+def _alias_pattern(aliases, accents: bool = False) -> str:
+    """Regex alternatives for aliases; a final "." is optional and a bare word needs a word end."""
     out = []
     for a in sorted(aliases, key=len, reverse=True):
-        esc = re.escape(a.rstrip("."))
-        if a.endswith("."):
-            out.append(esc + r"\.")
-        elif a[-1].isalpha():
-            out.append(esc + r"\b(?![/.'’])")  # "c" must not eat "c/" nor "calle"
-        else:
-            out.append(esc)
+        core = a.rstrip(".")
+        esc = "".join(_ACCENTS.get(c, re.escape(c)) for c in core) if accents else re.escape(core)
+        if core[-1].isalpha():
+            esc += r"(?:\.|\b(?![/'’]))" if a.endswith(".") else r"\b(?![/.'’])"
+        out.append(esc)
     return "|".join(out)
 
 
+_ALIAS_KEY = {a.rstrip("."): canon for a, canon in _ALIAS.items()}
 _TYPE_RE = re.compile(r"^(" + _alias_pattern(_ALIAS) + r")\s*")
-_STREET_NUM = re.compile(r"^(?P<name>.*?\S)[\s,]+(?:" + _NUM_WORD + r"\s*)?(?P<num>" + _NUMBER + r")(?P<rest>(?:[\s,(].*)?)$")
-_LEAD_NUM = re.compile(r"^(?:" + _NUM_WORD + r"\s*)?(?P<num>" + _NUMBER + r")(?P<rest>(?:[\s,(].*)?)$")
+_STREET_NUM = re.compile(r"^(?P<name>.*?\S)[\s,]+(?:" + _NUM_WORD + r"\s*)?(?P<num>" + _NUMBER + r")(?P<rest>(?:[\s(].*)?)$")
+_LEAD_NUM = re.compile(r"^(?:" + _NUM_WORD + r"\s*)?(?P<num>" + _NUMBER + r")(?P<rest>(?:[\s(].*)?)$")
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,7 @@ class AddressKey:
 
 def _street_type(s: str) -> tuple[str, str]:
     m = _TYPE_RE.match(s)
-    if not m:
-        return "", s
-    return _ALIAS[m.group(1).rstrip(".") if m.group(1).rstrip(".") in _ALIAS else m.group(1)], s[m.end():]
+    return (_ALIAS_KEY[m.group(1).rstrip(".")], s[m.end():]) if m else ("", s)
 
 
 def _name_tokens(s: str) -> tuple[str, ...]:
@@ -117,47 +117,42 @@ def _city(s: str) -> str | None:
 def parse_address(text: str) -> AddressKey | None:
     """``'C/ Atocha, 12, 28012 Madrid'`` -> AddressKey('calle', ('atocha',), '12', '28012', 'madrid').
     None when no street name can be read."""
-    if not text or not str(text).strip():
-        return None
-    s = fold(str(text))
+    s = fold(str(text or ""))
     postal = None
     cps = list(_CP.finditer(s))
-    cp_pos = None
-    if cps:
+    if cps:  # the last 5-digit Spanish postal code; it becomes its own comma part "¶"
         m = cps[-1]
-        postal, cp_pos = m.group(1), m.start()
-        s = s[:m.start()] + " ¶ " + s[m.end():]
-    stype, rest = _street_type(s)
-    parts = [p.strip() for p in rest.split(",")]
-    first = parts[0]
-    number, tail = "", parts[1:]
-    m = _STREET_NUM.match(first.replace("¶", ",").split(",")[0].strip()) if "¶" in first else _STREET_NUM.match(first)
-    if "¶" in first:  # "Calle Atocha 12 28012 Madrid": postal code inside the first part
-        head, _, after = first.partition("¶")
-        m = _STREET_NUM.match(head.strip())
-        tail = [after] + tail if after.strip() else tail
-        first = head.strip()
+        postal, s = m.group(1), s[:m.start()] + ",¶," + s[m.end():]
+    parts = [p.strip() for p in s.split(",") if p.strip()]
+    if not parts:
+        return None
+    typed = [i for i, p in enumerate(parts) if _TYPE_RE.match(p)]
+    if typed and typed[0] > 0:  # "Madrid (28012), C/ Atocha 12": the street goes first
+        parts = parts[typed[0]:] + parts[:typed[0]]
+    stype, parts[0] = _street_type(parts[0])
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    first, tail, number = parts[0], parts[1:], ""
+    m = _STREET_NUM.match(first)
     if m and _name_tokens(m.group("name")):
         name, number = m.group("name"), m.group("num")
         if m.group("rest").strip():
-            tail = [m.group("rest")] + tail
+            tail.insert(0, m.group("rest"))
     else:
         name = first
-        if tail:
-            lm = _LEAD_NUM.match(tail[0])
-            if lm:
-                number = lm.group("num")
-                tail = ([lm.group("rest")] if lm.group("rest").strip() else []) + tail[1:]
+        lm = _LEAD_NUM.match(tail[0]) if tail else None
+        if lm:
+            number = lm.group("num")
+            tail = ([lm.group("rest")] if lm.group("rest").strip() else []) + tail[1:]
     tokens = _name_tokens(name)
-    if not tokens:
+    if not tokens or name == "¶":
         return None
-    city = None
-    marked = [t for t in tail if "¶" in t]
-    for cand in [t.replace("¶", " ") for t in marked] + [t for t in reversed(tail) if "¶" not in t]:
-        city = _city(cand)
-        if city:
-            break
-    del cp_pos
+    cands = tail
+    if "¶" in tail:  # the city is usually next to the postal code: "28012 Madrid", "Madrid (28012)"
+        i = tail.index("¶")
+        cands = tail[i + 1:i + 2] + tail[max(0, i - 1):i] + tail
+    city = next((c for c in map(_city, (c for c in cands if c != "¶")) if c), None)
     return AddressKey(stype, tokens, _norm_number(number), postal, city)
 
 
@@ -201,17 +196,18 @@ def address_differences(a: AddressKey, b: AddressKey) -> list[str]:
 # --- finding addresses in prose -------------------------------------------------------------
 
 _UP = "A-ZÁÉÍÓÚÜÑÀÈÌÒÙÇ"
-_CAP_WORD = rf"(?:[{_UP}0-9][\w'’ª]*\.?)"
+_CAP = rf"[{_UP}][\w'’ª]*\.?"  # a capitalised word, "Sta." included
+_CITY = rf"[{_UP}][\w'’]*"
 _PARTICLE = r"(?:de|del|la|las|los|el|d'|l')"
-_PROSE_TYPES = sorted((a for a in _ALIAS if a not in ("c", "c.", "via", "parque", "cost.", "cta.", "tr.", "pl")),
-                      key=len, reverse=True)
+_PROSE_TYPES = [a for a in _ALIAS if a not in ("c", "c.", "pl", "po.", "via", "parque", "cost.", "cta.", "tr.", "p.i.")]
+_CP_RE = r"\(?(?:0[1-9]|[1-4]\d|5[0-2])\d{3}\)?"
 _FIND_RE = re.compile(
-    r"(?<![\w/.])(?i:(?P<type>" + _alias_pattern(_PROSE_TYPES).replace(r"\b(?![/.'’])", r"\b(?![/'’])") + r"))\s*"
-    r"(?P<name>(?:" + _PARTICLE + r"\s+)*" + _CAP_WORD + r"(?:\s+(?:" + _PARTICLE + r"\s+)*" + _CAP_WORD + r"){0,5})"
-    r",?\s*(?i:(?:" + _NUM_WORD.replace("[º°o]", "[º°]") + r"\s*)?)"
-    r"(?P<num>\d{1,4}(?:\s?(?:bis|[A-Za-z])\b)?(?![\d.,]\d)|(?i:s/n))"
-    r"(?P<tail>(?:,?\s*\(?(?:0[1-9]|[1-4]\d|5[0-2])\d{3}\)?(?:\s+" + _CAP_WORD + r"(?:\s+(?:" + _PARTICLE + r"\s+)?"
-    + _CAP_WORD + r"){0,3})?)?)"
+    r"(?<![\w/.])(?i:" + _alias_pattern(_PROSE_TYPES, accents=True) + r")\s*"
+    r"(?:\d{1,2}\s+de\s+)?(?:" + _PARTICLE + r"\s+)*" + _CAP
+    + r"(?:\s+(?:" + _PARTICLE + r"\s+)*" + _CAP + r"){0,5}"
+    r",?\s*(?i:(?:n\.?\s?[º°]\.?|n[úu]m\.?|n[úu]mero)\s*)?"
+    r"(?:\d{1,4}(?:\s?(?:bis|[A-Za-z])\b)?(?![\d.,]\d|\s?(?:%|€|euros?|años|días|horas|min|km|m\b))|(?i:s/n))"
+    r"(?:,?\s*" + _CP_RE + r"(?:\s+" + _CITY + r"(?:\s+(?:" + _PARTICLE + r"\s+)?" + _CITY + r"){0,3})?)?"
 )
 
 
@@ -220,10 +216,8 @@ def find_addresses(text: str) -> list[TextMatch]:
     ("en la calle de Atocha 12", "Avda. del Puerto, 45, 46011 Valencia"); value is an AddressKey."""
     out = []
     for m in _FIND_RE.finditer(text):
-        name = m.group("name")
-        if not re.search(rf"[{_UP}a-z]", fold_same_length(name).upper()):
-            continue
-        key = parse_address(m.group(0))
+        raw = m.group(0).rstrip(".")
+        key = parse_address(raw)
         if key is not None and key.number:
-            out.append(TextMatch(m.start(), m.end(), m.group(0), key))
+            out.append(TextMatch(m.start(), m.start() + len(raw), raw, key))
     return out

@@ -1,0 +1,72 @@
+"""Load, check, silence: the library call the CLI and the MkDocs plugin share."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .checks import Options, run_checks
+from .findings import Finding
+from .loaders.content import load_project
+from .model import Project
+
+
+@dataclass
+class Result:
+    project: Project
+    findings: list[Finding]
+    unreadable: list[Finding] = field(default_factory=list)
+    silenced: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.unreadable) or self.errors > 0 or (strict and self.warnings > 0)
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.unreadable else 0
+
+
+def apply_suppressions(findings: list[Finding], project: Project, options: Options):
+    """Drop findings silenced by a ``kbgen: ignore`` on their line or the line above.
+
+    A suppression without a reason silences nothing and is KB190; an expired one is KB191."""
+    kept, silenced, extra = [], [], []
+    active = {}
+    for s in project.suppressions:
+        if not s.reason:
+            extra.append(Finding("KB190", "error", s.loc, f'"kbgen: ignore {",".join(s.rules)}" needs a reason: '
+                                 'add reason="why this is right"'))
+            continue
+        if s.until and s.until < options.today:
+            extra.append(Finding("KB191", "warning", s.loc, f"this kbgen: ignore expired on {s.until.isoformat()}; "
+                                 "fix what it silenced or renew until= with a reason"))
+            continue
+        for line in (s.loc.line, s.loc.line + 1):
+            for r in s.rules:
+                active[(s.loc.path, line, r)] = s
+    for f in findings:
+        if (f.loc.path, f.loc.line, f.rule) in active:
+            silenced.append(f)
+        else:
+            kept.append(f)
+    return kept + extra, silenced
+
+
+def analyse(content_dir: str, options: Options | None = None) -> Result:
+    options = options or Options()
+    project, findings, unreadable = load_project(content_dir)
+    options.lang = project.site.language
+    findings = list(findings)
+    if not unreadable:
+        findings += run_checks(project, options)
+    findings, silenced = apply_suppressions(findings, project, options)
+    uniq = {(f.rule, f.loc, f.message): f for f in findings}
+    ordered = sorted(uniq.values(), key=Finding.sort_key)
+    return Result(project, ordered, sorted(unreadable, key=Finding.sort_key), silenced)
+

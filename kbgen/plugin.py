@@ -1,0 +1,108 @@
+"""The MkDocs plugin: a thin shell that loads content/, checks it and adds the generated pages.
+
+``plugins: [kbgen]`` in mkdocs.yml makes ``mkdocs build``/``mkdocs serve`` work; ``kbgen build``
+uses the same plugin, handing it the already-checked project.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from .checks import Options
+from .engine import Result, analyse
+from .render.markup import json_for_script
+from .render.pages import render_pages
+from .render.urls import CONTACT, HOME, STORES_INDEX, category_src, policy_src
+
+log = logging.getLogger("mkdocs.plugins.kbgen")
+ASSETS = os.path.join(os.path.dirname(__file__), "assets")
+
+
+class KbgenConfig(Config):
+    content = c.Type(str, default="content")
+    today = c.Optional(c.Type(str))
+    strict = c.Type(bool, default=False)
+    banner = c.Type(bool, default=False)  # show findings on every page (kbgen serve)
+
+
+class KbgenPlugin(BasePlugin[KbgenConfig]):
+    def __init__(self):
+        super().__init__()
+        self.preloaded: Result | None = None  # set by `kbgen build` to avoid loading twice
+        self.today: dt.date | None = None
+        self.result: Result | None = None
+        self.pages = {}
+
+    def content_dir(self, config) -> str:
+        base = os.path.dirname(config.config_file_path or "mkdocs.yml")
+        return os.path.join(base, self.config.content)
+
+    def on_config(self, config):
+        if self.today is None:
+            self.today = (dt.date.fromisoformat(self.config.today) if self.config.today
+                          else dt.date.fromisoformat(os.environ["KBGEN_TODAY"]) if os.environ.get("KBGEN_TODAY")
+                          else dt.date.today())
+        result = self.preloaded or analyse(self.content_dir(config), Options(today=self.today, strict=self.config.strict))
+        self.preloaded = None
+        self.result = result
+        from .report import as_text
+        if result.failed(self.config.strict) and not self.config.banner:
+            raise PluginError("kbgen found errors in the content; nothing was built:\n"
+                              + as_text(result.unreadable + result.findings))
+        for f in result.findings:
+            log.warning(f"{f.loc}: {f.rule} {f.severity}: {f.message}") if f.severity != "info" else None
+        p = result.project
+        config.site_name = p.site.name
+        if p.site.url:
+            config.site_url = p.site.url.rstrip("/") + "/"
+        config.theme["language"] = p.site.language
+        config.nav = [
+            {"Inicio": HOME},
+            {"Preguntas frecuentes": [{cat.title: category_src(cat.slug)} for cat in p.categories]},
+            {"Políticas": [{pol.title: policy_src(pol.slug)} for pol in p.policies]},
+            {"Tiendas": STORES_INDEX},
+            {"Contacto": CONTACT},
+        ]
+        css = "assets/kbgen/kbgen.css"
+        if css not in [str(x) for x in config.extra_css]:
+            config.extra_css.append(css)
+        js = "assets/kbgen/kbgen.js"
+        if os.path.exists(os.path.join(ASSETS, "kbgen.js")) and js not in [str(x) for x in config.extra_javascript]:
+            config.extra_javascript.append(js)
+        return config
+
+    def on_files(self, files, config):
+        self.pages = {pg.src: pg for pg in render_pages(self.result.project, self.today)}
+        for pg in self.pages.values():
+            existing = files.get_file_from_path(pg.src)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, pg.src, content=pg.markdown))
+        for folder, _, names in sorted(os.walk(ASSETS)):
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                rel = os.path.relpath(path, ASSETS).replace(os.sep, "/")
+                files.append(File.generated(config, f"assets/kbgen/{rel}", abs_src_path=path))
+        return files
+
+    def on_page_context(self, context, page, config, nav):
+        pg = self.pages.get(page.file.src_uri)
+        if pg is not None:
+            page.meta["kbgen_jsonld"] = [json_for_script(d) for d in pg.jsonld]
+            page.meta["kbgen_kind"] = pg.kind
+        if self.config.banner and self.result is not None:
+            page.meta["kbgen_findings"] = [
+                {"rule": f.rule, "severity": f.severity, "where": str(f.loc), "message": f.message}
+                for f in (self.result.unreadable + self.result.findings) if f.severity != "info"]
+        return context
+
+    def on_post_build(self, config):
+        from .render.site_extras import write_extras
+        write_extras(self.result.project, config.site_dir, self.today)
