@@ -9,7 +9,7 @@ from .fold import fold, fold_same_length
 
 # Canonical street type -> ways people write it (folded; a trailing "." is optional).
 STREET_TYPES: dict[str, tuple[str, ...]] = {
-    "calle": ("calle", "c/", "cl.", "cl", "c.", "cll.", "c"),
+    "calle": ("calle", "c/", "cl.", "cl", "c.", "cll.", "c", "carrer", "rua", "cr."),
     "avenida": ("avenida", "avda.", "avd.", "av.", "avda", "avd", "av", "avinguda", "avgda."),
     "plaza": ("plaza", "pza.", "pza", "pl.", "plz.", "pz.", "placa", "pl"),
     "paseo": ("paseo", "pº", "p.º", "p°", "p.°", "po.", "pso.", "pso", "passeig", "pg."),
@@ -32,7 +32,7 @@ STREET_TYPES: dict[str, tuple[str, ...]] = {
     "parque": ("parque",),
 }
 _ALIAS = {a: canon for canon, aliases in STREET_TYPES.items() for a in aliases}
-_PARTICLES = {"de", "del", "la", "las", "los", "el", "d", "l"}
+_PARTICLES = {"de", "del", "la", "las", "los", "el", "d", "l", "dels", "les", "da", "do", "dos", "das"}
 _NAME_ABBREV = {
     "sta": "santa", "sto": "santo", "s": "san", "dr": "doctor", "dra": "doctora",
     "gral": "general", "pdte": "presidente", "ntra": "nuestra", "sra": "señora", "sr": "señor",
@@ -40,12 +40,12 @@ _NAME_ABBREV = {
 }
 _FLOOR = re.compile(
     r"^(bajo|bajos|local|loc\.?|planta|piso|puerta|pta\.?|esc\.?|escalera|izq\.?|izda\.?|izquierda|dcha\.?|"
-    r"derecha|dch\.?|entlo\.?|entresuelo|ático|atico|portal|bloque|nave|km\.?|esquina|esq\.?|"
+    r"derecha|dch\.?|entlo\.?|entresuelo|atico|portal|bloque|nave|km\.?|esquina|esq\.?|"
     r"\d+\s*[ºª°]|\d+[a-z]?\b|[a-z]$)"
 )
 _COUNTRY = re.compile(r"[\s,]*\b(españa|spain|es)$")
 _CP = re.compile(r"\(?\b((?:0[1-9]|[1-4]\d|5[0-2])\d{3})\b\)?")
-_NUM_WORD = r"(?:n\.?\s?[º°o]\.?|num\.?|numero|nr\.?|no\.|#)"
+_NUM_WORD = r"(?:n\.?\s?[º°o]\.?|num\.?|numero|nr\.?|no\.|#|km\.?|kilometro)"
 _NUMBER = r"(?:\d{1,4}(?:\s?-\s?\d{1,4})?(?:\s?(?:bis|dup|[a-z])\b)?|s/n|s\.n\.|sin numero)"
 
 
@@ -66,7 +66,8 @@ def _alias_pattern(aliases, accents: bool = False) -> str:
 
 _ALIAS_KEY = {a.rstrip("."): canon for a, canon in _ALIAS.items()}
 _TYPE_RE = re.compile(r"^(" + _alias_pattern(_ALIAS) + r")\s*")
-_STREET_NUM = re.compile(r"^(?P<name>.*?\S)[\s,]+(?:" + _NUM_WORD + r"\s*)?(?P<num>" + _NUMBER + r")(?P<rest>(?:[\s(].*)?)$")
+_STREET_NUM = re.compile(
+    r"^(?P<name>.*?\S)[\s,]+(?:" + _NUM_WORD + r"\s*)?(?P<num>" + _NUMBER + r")(?P<rest>(?:[\s(].*)?)$")
 _LEAD_NUM = re.compile(r"^(?:" + _NUM_WORD + r"\s*)?(?P<num>" + _NUMBER + r")(?P<rest>(?:[\s(].*)?)$")
 
 
@@ -176,7 +177,14 @@ def same_address(a: AddressKey, b: AddressKey) -> bool:
         return False
     if a.postal_code and b.postal_code and a.postal_code != b.postal_code:
         return False
-    return not (a.city and b.city and a.city != b.city)
+    return not (a.city and b.city and not same_city(a.city, b.city))
+
+
+def same_city(a: str, b: str) -> bool:
+    """Equal folded names, or one a shortening of the other ("Las Palmas" / "Las Palmas de Gran Canaria")."""
+    ta, tb = (fold(x).replace("-", " ").split() for x in (a, b))
+    n = min(len(ta), len(tb))
+    return n > 0 and ta[:n] == tb[:n]
 
 
 def address_differences(a: AddressKey, b: AddressKey) -> list[str]:
@@ -187,9 +195,10 @@ def address_differences(a: AddressKey, b: AddressKey) -> list[str]:
     for f in ("name", "number"):
         if getattr(a, f) != getattr(b, f):
             diffs.append(f)
-    for f in ("postal_code", "city"):
-        if getattr(a, f) and getattr(b, f) and getattr(a, f) != getattr(b, f):
-            diffs.append(f)
+    if a.postal_code and b.postal_code and a.postal_code != b.postal_code:
+        diffs.append("postal_code")
+    if a.city and b.city and not same_city(a.city, b.city):
+        diffs.append("city")
     return diffs
 
 

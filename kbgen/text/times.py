@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..hours import DAY_NAMES_ES, Interval
-from . import TextMatch  # noqa: F401  (re-exported for callers of this module)
+from .dates import MONTHS
 from .fold import fold, fold_same_length
 
 # --- times and intervals --------------------------------------------------------------------
@@ -179,7 +179,9 @@ class HoursStatement:
     ``place_hint``: the city/store it names ("Sevilla"), None when it speaks of the stores in general.
     ``channel_hint``: a contact channel it speaks of ("telefono", "chat"...), if any.
     ``dated``: the sentence names a date or season ("en agosto", "en Navidad", "horario de verano"),
-    so it is about special hours rather than the regular week."""
+    so it is about special hours rather than the regular week.
+    ``part_of_day``: "mañana", "tarde" or "noche" when it speaks of part of the day only
+    ("los lunes por la mañana cerramos")."""
 
     start: int
     end: int
@@ -191,6 +193,7 @@ class HoursStatement:
     place_hint: str | None = None
     channel_hint: str | None = None
     dated: bool = False
+    part_of_day: str | None = None
 
 
 _PD = r"(?:lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|lun|mie|jue|vie|sab|dom|" \
@@ -218,8 +221,13 @@ _PLACE_RE = re.compile(
     rf"(?i:\b(?:tiendas?|establecimientos?|local(?:es)?|sucursal(?:es)?|centros?|oficinas?)\s+(?:de\s+|del\s+|en\s+)?"
     rf"(?:la\s+|el\s+)?|\ben\s+)([{_UP}][\w’'-]*(?:\s+(?:de\s+|del\s+|la\s+)?[{_UP}0-9][\w’'-]*)*)"
 )
-_NOT_PLACE = {"navidad", "semana santa", "nochebuena", "nochevieja", "reyes", "verano", "invierno", "agosto",
-              "julio", "diciembre", "enero", "festivos", "domingo", "sabado", "lunes", "la tuerca", "internet"}
+_PROPER_RE = re.compile(rf"[{_UP}][\w’'-]*(?:\s+(?:de\s+|del\s+|la\s+)?[{_UP}][\w’'-]*)*")
+_NOT_PLACE = {"navidad", "semana santa", "nochebuena", "nochevieja", "reyes", "verano", "invierno", "año nuevo",
+              "festivos", "internet", "web", "black friday", "la", "el", "los", "las", "nuestra", "nuestras", "todas", "abrimos",
+              "horario", "cerramos", "cerrado", "abierto", "tienda", "tiendas"} | set(MONTHS) | set(_DAY)
+_LEAD_WORDS = {"en", "la", "el", "los", "las", "y", "pero", "ademas", "tambien", "nuestra", "nuestras", "nuestro",
+               "nuestros", "todas", "todos", "solo", "excepto", "salvo", "hoy", "este", "esta"}
+_PART_OF_DAY = re.compile(r"\b(?:por\s+la\s+|por\s+las\s+|de\s+)?(mañana|tarde|noche)s?\b")
 
 
 def _sentences(text: str):
@@ -304,20 +312,37 @@ def _group(items) -> list[_Group]:
     return groups
 
 
-def _place(text: str, a: int, b: int, before: int) -> str | None:
-    best = None
-    for m in _PLACE_RE.finditer(text, a, b):
-        name = m.group(1).strip()
-        if fold(name) in _NOT_PLACE:
-            continue
-        if best is None or m.start() < before:
-            best = name
-    return best
+def _place(text: str, a: int, b: int, before: int, general: set[str]) -> str | None:
+    """The store or city a statement names: "tienda de X", "en X", else a proper noun near it."""
+    for rx in (_PLACE_RE, _PROPER_RE):
+        best = None
+        for m in rx.finditer(text, a, b):
+            name = (m.group(1) if m.groups() else m.group(0)).strip()
+            if rx is _PROPER_RE and not (" " in name or m.start() > a):
+                continue  # a single capitalised word opening the sentence
+            while True:  # "En La Tuerca Sevilla" -> "Sevilla"; "La Tuerca" alone -> general
+                g = next((g for g in general if fold(name).startswith(g)), None)
+                first = name.split(" ", 1)
+                if g is not None:
+                    name = name[len(g):].strip()
+                elif len(first) == 2 and fold(first[0]) in _LEAD_WORDS:
+                    name = first[1]
+                else:
+                    break
+            if not name or fold(name) in _NOT_PLACE or fold(name) in general:
+                continue
+            if best is None or m.start() < before:
+                best = name
+        if best:
+            return best
+    return None
 
 
-def find_hours_statements(text: str) -> list[HoursStatement]:
+def find_hours_statements(text: str, general_names=()) -> list[HoursStatement]:
     """Opening-hours statements in prose: "abrimos de lunes a sábado de 10 a 20 h",
-    "la tienda de Sevilla abre los domingos", "cerramos los domingos", "L-V: 9:30–20:30"."""
+    "la tienda de Sevilla abre los domingos", "cerramos los domingos", "L-V: 9:30–20:30".
+    Questions are skipped. ``general_names`` (e.g. the business name "La Tuerca") never count as a place."""
+    general = {fold(g) for g in general_names if g}
     folded = fold_same_length(text).translate(_DASHES)
     out = []
     for a, b in _sentences(text):
@@ -325,25 +350,24 @@ def find_hours_statements(text: str) -> list[HoursStatement]:
         if not items:
             continue
         sentence = folded[a:b]
+        if sentence.lstrip(" -*#>_").startswith("¿") or sentence.rstrip().endswith("?"):
+            continue
         triggered = any(k in "OC" for _, _, k, _ in items) or _HOURS_WORD.search(sentence)
         starts_with_days = items[0][2] == "D" and not folded[a:items[0][0]].strip(" -*#>_:")
+        if not (triggered or starts_with_days):
+            continue  # days and times with no word about opening: "pedidos de lunes a viernes..."
         channel = _CHANNEL_RE.search(sentence)
         dated = bool(_DATED_RE.search(sentence))
         for g in _group(items):
-            has_days = g.days is not None
-            if not (g.times or g.open or g.closed) or not (has_days or g.times):
-                continue
-            if not (triggered or starts_with_days):
-                continue
-            if not has_days and not g.times:
+            if (g.days is None and not g.times) or not (g.times or g.open or g.closed):
                 continue
             closed = g.closed and not g.times
             intervals = () if closed else (tuple(sorted(g.times)) if g.times else None)
-            if intervals is None and not has_days:
-                continue
             s, e = g.span
+            pod = _PART_OF_DAY.search(folded, s, e) if not g.times else None
             out.append(HoursStatement(
                 start=s, end=e, raw=text[s:e], days=g.days or DaySpec(), intervals=intervals,
                 closed=closed, open_only=intervals is None,
-                place_hint=_place(text, a, b, s), channel_hint=channel.group(1) if channel else None, dated=dated))
+                place_hint=_place(text, a, b, s, general), channel_hint=channel.group(1) if channel else None,
+                dated=dated, part_of_day=pod.group(1) if pod else None))
     return out
