@@ -30,6 +30,7 @@ class Located(BaseModel):
     _loc: Loc = PrivateAttr(default=Loc("?"))
     _locs: dict = PrivateAttr(default_factory=dict)
     _scalars: dict = PrivateAttr(default_factory=dict)
+    _keylocs: dict = PrivateAttr(default_factory=dict)
 
     @property
     def loc(self) -> Loc:
@@ -365,6 +366,7 @@ class Project:
     texts: list[Text] = field(default_factory=list)  # every text that reaches the site
     resolved: dict = field(default_factory=dict)  # (kind, subject, field) -> resolved text
     suppressions: list[Suppression] = field(default_factory=list)
+    broken: set = field(default_factory=set)  # "stores.<id>", "channels": files that failed to load
 
     def questions(self) -> Iterator[Question]:
         for c in self.categories:

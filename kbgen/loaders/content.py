@@ -32,6 +32,8 @@ def _hint_missing(name: str) -> str:
 
 def validate(cls: type[BaseModel], tree: Optional[YNode], path: str, out: Findings, subject: str = ""):
     """Validate a located tree against a model class; attach positions. None if invalid."""
+    if tree is None:  # unreadable or not YAML: already reported
+        return None
     plain = to_plain(tree)
     if plain is None:
         plain = {}
@@ -119,6 +121,7 @@ def attach(obj, node: YNode) -> None:
         if isinstance(node, YMap):
             obj._locs = {k: v.loc for k, (_, v) in node.items.items()}
             obj._scalars = {k: v for k, (_, v) in node.items.items() if isinstance(v, YScalar)}
+            obj._keylocs = {k: key.loc for k, (key, _) in node.items.items()}
             for name in type(obj).model_fields:
                 sub = node.get(name)
                 if sub is not None:
@@ -193,6 +196,8 @@ class Loader:
         tree, problems = parse_yaml(text, display_path(path))
         for p in problems:
             self.out.items.append(Finding(p.rule, p.severity, p.loc, p.message, subject))
+        if tree is None and not problems:  # an empty file: an empty mapping, so missing keys are named
+            return YMap(Loc(display_path(path)))
         return tree
 
     def file(self, name: str) -> str:
@@ -226,7 +231,7 @@ class Loader:
                 day_locs[d] = val_loc
         missing = [m_day(d) for d in range(7) if week[d] is None]
         if missing and ok:
-            self.out.error("KB105", hours_loc, f"hours do not say {', '.join(missing)}; add "
+            self.out.error("KB105", owner._keylocs.get("hours", hours_loc), f"hours do not say {', '.join(missing)}; add "
                            f'{" and ".join(missing)} (write "closed" if it does not open)', subject)
         if week.count(None):
             week = [w or () for w in week]
@@ -313,6 +318,7 @@ class Loader:
             tree = self.yaml(path, subject=sid)
             store = validate(m.Store, tree, display_path(path), self.out, sid)
             if store is None:
+                project.broken.add(f"stores.{sid}")
                 continue
             store._id = sid
             store._hours_locs = _hours_locs(tree.get("hours") if isinstance(tree, YMap) else None)
@@ -331,6 +337,7 @@ class Loader:
         tree = self.yaml(path)
         contact = validate(m.Contact, tree, display_path(path), self.out)
         if contact is None:
+            project.broken.add("channels")
             return
         seen: dict[str, Loc] = {}
         chans = tree.get("channels") if isinstance(tree, YMap) else None

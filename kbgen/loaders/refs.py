@@ -60,6 +60,8 @@ class References:
             key = mt.group(1)
             if key in self.ctx:
                 return self.ctx[key]
+            if any(key == b or key.startswith(b + ".") for b in self.project.broken):
+                return mt.group(0)  # its file failed to load and is reported already
             close = difflib.get_close_matches(key, list(self.ctx), n=1, cutoff=0.6)
             hint = f'did you mean "{{{{ {close[0]} }}}}"?' if close else \
                 "use a key of operations.yaml (e.g. delivery.peninsula), site.name, stores.<id>.phone or channels.<id>.value"
