@@ -130,22 +130,42 @@ def parse_day_hours(value) -> tuple[Interval, ...]:
     return tuple(intervals)
 
 
-# ---------------------------------------------------------------- the engine: hours on a date
+# ---------------------------------------------------------------- the engine
+#
+# Everything that says when a store or channel is open goes through here: the pages, the
+# structured data, the printed signs and the data the browser's open-now indicator reads.
+#
+# Precedence on a date: special hours (one date or a range) > public holidays of the
+# schedule's country and region (when ``public_holidays: closed``) > the weekly hours.
+# The hours of a date belong to the date they start on: Saturday's "20:00-02:00" keeps early
+# Sunday open whatever Sunday's own hours are. Instants are aware datetimes; a schedule's
+# wall-clock times are read in its own IANA zone, so a DST night changes the length of an
+# interval, never its wall-clock ends: a wall time that does not exist (02:30 on the last
+# Sunday of March) happens when the clocks jump; an ambiguous one (02:30 on the last Sunday
+# of October) is the first of the two.
 
 import datetime as _dt
 from functools import lru_cache
+from typing import Iterator, Optional
+from zoneinfo import ZoneInfo
+
+UTC = _dt.timezone.utc
+MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+             "octubre", "noviembre", "diciembre")
+HORIZON_DAYS = 400  # how far queries look for the next opening or closing
 
 
 @lru_cache(maxsize=256)
 def _holiday_calendar(country: str, subdivision, year: int) -> dict:
     import holidays as _h
-    try:
-        cal = _h.country_holidays(country, subdiv=subdivision, years=year, language="es")
-    except (NotImplementedError, KeyError):
-        cal = _h.country_holidays(country, years=year)
-    except Exception:
-        return {}
-    return dict(cal)
+    for kwargs in ({"subdiv": subdivision} if subdivision else {}, {}):
+        try:
+            return dict(_h.country_holidays(country, years=year, language="es", **kwargs))
+        except (NotImplementedError, KeyError):
+            continue
+        except Exception:
+            return {}
+    return {}
 
 
 def holiday_name(schedule, day: _dt.date):
@@ -154,25 +174,299 @@ def holiday_name(schedule, day: _dt.date):
     return cal.get(day)
 
 
-def hours_on(schedule, day: _dt.date):
-    """(intervals, reason) for a date: special hours first, then public holidays, then the week.
-
-    ``reason`` is the special-hours note, the holiday's name, or "" for a regular day."""
-    for sp in schedule.special:
-        if sp.start <= day <= sp.end:
-            return sp.intervals, sp.note or ("cerrado" if sp.closed else "horario especial")
-    name = holiday_name(schedule, day)
-    if name and schedule.public_holidays == "closed":
-        return (), name
-    return schedule.week[day.weekday()], ""
-
-
-def exceptions(schedule, start: _dt.date, days: int = 60):
-    """Dates in [start, start+days) whose hours differ from the regular week: (date, intervals, reason)."""
+def holidays_between(schedule, start: _dt.date, end: _dt.date) -> list:
+    """Public holidays (date, name) in [start, end] for the schedule's country and region."""
     out = []
-    for i in range(days):
+    for year in range(start.year, end.year + 1):
+        cal = _holiday_calendar(schedule.country, schedule.subdivision, year)
+        out += [(d, n) for d, n in cal.items() if start <= d <= end]
+    return sorted(out)
+
+
+@dataclass(frozen=True)
+class Day:
+    """The hours of one date with special hours and public holidays applied.
+
+    ``kind`` is "regular", "special" or "holiday"; ``reason`` is the special-hours note or the
+    holiday's name ("" on a regular day); ``regular`` the weekly hours it replaces."""
+
+    date: _dt.date
+    intervals: tuple
+    reason: str = ""
+    kind: str = "regular"
+    regular: tuple = ()
+
+    @property
+    def closed(self) -> bool:
+        return not self.intervals
+
+    @property
+    def differs(self) -> bool:
+        """Worth telling customers: special hours, or a holiday on a day it would otherwise open."""
+        return self.kind == "special" or (self.kind == "holiday" and self.intervals != self.regular)
+
+
+def day(schedule, d: _dt.date) -> Day:
+    """Hours on a date: special hours first, then public holidays, then the week."""
+    regular = schedule.week[d.weekday()]
+    for sp in schedule.special:
+        if sp.start <= d <= sp.end:
+            return Day(d, sp.intervals, sp.note or ("cerrado" if sp.closed else "horario especial"), "special", regular)
+    if schedule.public_holidays == "closed":
+        name = holiday_name(schedule, d)
+        if name:
+            return Day(d, (), name, "holiday", regular)
+    return Day(d, regular, "", "regular", regular)
+
+
+def hours_on(schedule, d: _dt.date):
+    """(intervals, reason) for a date; ``reason`` is "" on a regular day. See :func:`day`."""
+    x = day(schedule, d)
+    return x.intervals, x.reason
+
+
+def days(schedule, start: _dt.date, n: int) -> list:
+    """The :class:`Day` of each of the ``n`` dates from ``start``."""
+    return [day(schedule, start + _dt.timedelta(days=i)) for i in range(n)]
+
+
+def effective_week(schedule, start: _dt.date, n: int = 7) -> list:
+    """The next ``n`` days from ``start`` as customers will find them (holidays, special hours applied)."""
+    return days(schedule, start, n)
+
+
+def exceptions(schedule, start: _dt.date, n: int = 60):
+    """Dates in [start, start+n) whose hours differ from the regular week: (date, intervals, reason).
+
+    A holiday that falls on a day it is closed anyway is not an exception."""
+    return [(x.date, x.intervals, x.reason) for x in days(schedule, start, n) if x.differs]
+
+
+def exception_runs(schedule, start: _dt.date, n: int = 365) -> list:
+    """:func:`exceptions` with consecutive dates of the same hours and reason joined:
+    [(first, last, intervals, reason)] — the summer holidays are one run, not fourteen dates."""
+    runs: list = []
+    for d, iv, reason in exceptions(schedule, start, n):
+        if runs and runs[-1][1] + _dt.timedelta(days=1) == d and runs[-1][2] == iv and runs[-1][3] == reason:
+            runs[-1] = (runs[-1][0], d, iv, reason)
+        else:
+            runs.append((d, d, iv, reason))
+    return runs
+
+
+def closing_holidays(schedule, start: _dt.date, n: int = 365) -> list:
+    """Public holidays in [start, start+n) on which it closes although it would open: [(date, name)]."""
+    return [(x.date, x.reason) for x in days(schedule, start, n) if x.kind == "holiday" and x.regular]
+
+
+# ---------------------------------------------------------------- instants
+
+def zone(schedule) -> ZoneInfo:
+    return _zone(schedule.timezone)
+
+
+@lru_cache(maxsize=64)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def local_instant(tz: ZoneInfo, d: _dt.date, minute: int) -> _dt.datetime:
+    """The instant (UTC) at which the wall clock of ``tz`` reads ``minute`` minutes after the
+    midnight that starts ``d`` (``minute`` may pass 1440). In a spring-forward gap, the instant
+    the clocks jump; in the repeated hour of autumn, the first time the clock reads it."""
+    d = d + _dt.timedelta(days=minute // 1440)
+    minute %= 1440
+    naive = _dt.datetime(d.year, d.month, d.day, minute // 60, minute % 60)
+    first = naive.replace(tzinfo=tz, fold=0).astimezone(UTC)
+    if first.astimezone(tz).replace(tzinfo=None) == naive:
+        return first
+    # the wall time does not exist: fold=1 gives an instant before the jump, fold=0 one after it
+    lo = naive.replace(tzinfo=tz, fold=1).astimezone(UTC)
+    after = tz.utcoffset(first.astimezone(tz).replace(tzinfo=None))
+    while lo < first and lo.astimezone(tz).utcoffset() != after:
+        lo += _dt.timedelta(minutes=1)
+    return lo
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of continuous opening: [start, end) as UTC instants, with the wall-clock
+    (date, minutes) each end has on the schedule ("20:00-02:00" ends at (Saturday, 1560))."""
+
+    start: _dt.datetime
+    end: Optional[_dt.datetime]  # None: still open at the end of the horizon
+    start_wall: tuple
+    end_wall: Optional[tuple]
+
+    def __contains__(self, instant: _dt.datetime) -> bool:
+        return self.start <= instant and (self.end is None or instant < self.end)
+
+
+def spans(schedule, start: _dt.date, n: int = HORIZON_DAYS) -> Iterator[Span]:
+    """Continuous opening spans of the dates [start, start+n), in order, touching or overlapping
+    intervals joined (across midnight too). The day before ``start`` counts for what runs past
+    midnight into it. The last span has ``end`` None if it is still open at the horizon."""
+    tz = zone(schedule)
+    cur = None  # [start, end, start_wall, end_wall]
+    for i in range(-1, n):
         d = start + _dt.timedelta(days=i)
-        intervals, reason = hours_on(schedule, d)
-        if reason:
-            out.append((d, intervals, reason))
-    return out
+        for iv in day(schedule, d).intervals:
+            if i == -1 and iv.end <= 1440:
+                continue  # only what runs past midnight matters from the day before
+            a, b = local_instant(tz, d, iv.start), local_instant(tz, d, iv.end)
+            if cur is not None and a <= cur[1]:
+                if b > cur[1]:
+                    cur[1], cur[3] = b, (d, iv.end)
+                continue
+            if cur is not None:
+                yield Span(*cur)
+            cur = [a, b, (d, iv.start), (d, iv.end)]
+    if cur is not None:
+        horizon = local_instant(tz, start, n * 1440)
+        yield Span(cur[0], None, cur[2], None) if cur[1] >= horizon else Span(*cur)
+
+
+def _aware(schedule, instant: _dt.datetime) -> _dt.datetime:
+    """An instant in UTC; a naive datetime is read as the schedule's wall clock."""
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        instant = instant.replace(tzinfo=zone(schedule))
+    return instant.astimezone(UTC)
+
+
+def local_date(schedule, instant: _dt.datetime) -> _dt.date:
+    return _aware(schedule, instant).astimezone(zone(schedule)).date()
+
+
+def _spans_around(schedule, instant: _dt.datetime, horizon: int) -> Iterator[Span]:
+    return spans(schedule, local_date(schedule, instant), horizon)
+
+
+def current_span(schedule, instant: _dt.datetime, horizon: int = HORIZON_DAYS) -> Optional[Span]:
+    """The opening span that contains the instant, or None when closed."""
+    t = _aware(schedule, instant)
+    for sp in _spans_around(schedule, t, horizon):
+        if t in sp:
+            return sp
+        if sp.start > t:
+            return None
+    return None
+
+
+def is_open(schedule, instant: _dt.datetime) -> bool:
+    """Open at this instant (aware; a naive one is read in the schedule's zone)."""
+    return current_span(schedule, instant, 2) is not None
+
+
+def next_opening(schedule, instant: _dt.datetime, horizon: int = HORIZON_DAYS) -> Optional[_dt.datetime]:
+    """The first opening strictly after the instant (in the schedule's zone), or None."""
+    t = _aware(schedule, instant)
+    for sp in _spans_around(schedule, t, horizon):
+        if sp.start > t:
+            return sp.start.astimezone(zone(schedule))
+    return None
+
+
+def next_closing(schedule, instant: _dt.datetime, horizon: int = HORIZON_DAYS) -> Optional[_dt.datetime]:
+    """When it closes: the end of the current opening, or of the next one if closed; None if never."""
+    t = _aware(schedule, instant)
+    for sp in _spans_around(schedule, t, horizon):
+        if sp.end is None:
+            return None
+        if sp.end > t:
+            return sp.end.astimezone(zone(schedule))
+    return None
+
+
+# ---------------------------------------------------------------- the open-now sentence
+
+@dataclass(frozen=True)
+class Status:
+    """Open or closed at an instant; ``change`` is the wall-clock (date, minutes) of the next
+    closing (when open) or opening (when closed), None when there is none within the horizon;
+    ``reason`` names today's holiday or special hours when it is closed all day for them."""
+
+    open: bool
+    today: _dt.date
+    change: Optional[tuple]
+    reason: str = ""
+
+
+def status(schedule, instant: _dt.datetime, horizon: int = HORIZON_DAYS) -> Status:
+    t = _aware(schedule, instant)
+    today = t.astimezone(zone(schedule)).date()
+    for sp in spans(schedule, today, horizon):
+        if t in sp:
+            return Status(True, today, sp.end_wall)
+        if sp.start > t:
+            break
+    else:
+        sp = None
+    x = day(schedule, today)
+    reason = x.reason if x.closed and x.kind != "regular" else ""
+    return Status(False, today, sp.start_wall if sp is not None else None, reason)
+
+
+def _when(today: _dt.date, wall: tuple) -> tuple:
+    """("", "las 20:30") / ("mañana ", "la 1:00") / ("el lunes ", "medianoche") for a wall time."""
+    d, minute = wall
+    d = d + _dt.timedelta(days=minute // 1440)
+    minute %= 1440
+    if minute == 0:
+        d, clock = d - _dt.timedelta(days=1), "medianoche"
+    else:
+        h, mi = divmod(minute, 60)
+        clock = f"{'la' if h == 1 else 'las'} {h}:{mi:02d}"
+    diff = (d - today).days
+    if diff <= 0:
+        when = ""
+    elif diff == 1:
+        when = "mañana "
+    elif diff < 7:
+        when = f"el {DAY_NAMES_ES[d.weekday()]} "
+    else:
+        when = f"el {d.day} de {MONTHS_ES[d.month - 1]} "
+    return when, clock
+
+
+def describe(schedule, instant: _dt.datetime, kind: str = "store") -> str:
+    """The indicator's sentence, as the browser writes it (``kbgen/assets/kbgen.js``):
+    "Abierto ahora · cierra a las 20:30", "Cerrado · abre mañana a las 9:30";
+    for a contact channel (``kind="channel"``) "Disponible ahora · hasta las 20:00",
+    "No disponible · vuelve el lunes a las 9:00"."""
+    st = status(schedule, instant)
+    chan = kind == "channel"
+    if st.open:
+        head = "Disponible ahora" if chan else "Abierto ahora"
+        if st.change is None:
+            return head
+        when, clock = _when(st.today, st.change)
+        return f"{head} · " + (f"hasta {when}a {clock}" if chan and when else
+                               f"hasta {clock}" if chan else f"cierra {when}a {clock}")
+    head = "No disponible" if chan else "Cerrado"
+    if st.reason:
+        head += f" ({st.reason})"
+    if st.change is None:
+        return head
+    when, clock = _when(st.today, st.change)
+    return f"{head} · {'vuelve' if chan else 'abre'} {when}a {clock}"
+
+
+def browser_data(schedule, start: _dt.date, n: int = HORIZON_DAYS, kind: str = "store") -> dict:
+    """What the open-now indicator needs, exact for holidays and special hours: the hours of
+    each date from the day before ``start`` for ``n`` days, as indexes into a table of distinct
+    days (``p``: lists of [start, end] minutes; ``d``: one index per date from ``from``), and
+    the reasons of the dates closed all day for a holiday or special hours (``r``: index -> text)."""
+    first = start - _dt.timedelta(days=1)
+    patterns: list = []
+    index: dict = {}
+    seq, reasons = [], {}
+    for i, x in enumerate(days(schedule, first, n + 1)):
+        key = tuple((iv.start, iv.end) for iv in x.intervals)
+        if key not in index:
+            index[key] = len(patterns)
+            patterns.append([list(k) for k in key])
+        seq.append(index[key])
+        if x.closed and x.kind != "regular":
+            reasons[str(i)] = x.reason
+    return {"v": 1, "kind": kind, "tz": schedule.timezone, "from": first.isoformat(), "p": patterns, "d": seq,
+            "r": reasons}

@@ -1,11 +1,19 @@
-"""schema.org JSON-LD: FAQPage per category, a LocalBusiness (HardwareStore) per store."""
+"""schema.org JSON-LD: FAQPage per category, a LocalBusiness (HardwareStore) per store.
+
+The plugin embeds each object with :func:`kbgen.render.markup.json_for_script`, so no value
+(a store called ``</script>…``) can end the ``<script type="application/ld+json">`` element.
+Opening hours come from the engine: the regular week grouped by identical days, then every
+date of the next twelve months whose hours differ (special hours, public holidays it closes
+on) with ``validFrom``/``validThrough``; a closed date is ``opens``/``closes`` ``00:00``.
+"""
 from __future__ import annotations
 
 import datetime as dt
 
-from ..hours import fmt_time
+from ..hours import exception_runs, fmt_time
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SPECIAL_DAYS = 365
 
 
 def faq_page(project, category) -> dict:
@@ -17,40 +25,61 @@ def faq_page(project, category) -> dict:
     }
 
 
-def _spec(days, iv) -> dict:
-    return {"@type": "OpeningHoursSpecification", "dayOfWeek": days,
-            "opens": fmt_time(iv.start), "closes": fmt_time(iv.end) if iv.end != 1440 else "23:59"}
+def _closes(iv) -> str:
+    """A close at the end of the day is 23:59 (schema.org/Google convention); past midnight the
+    next day's clock time (``closes`` earlier than ``opens`` means the next day)."""
+    return "23:59" if iv.end == 1440 else fmt_time(iv.end)
 
 
-def opening_hours(schedule) -> list[dict]:
+def _spec(iv, days=None, **extra) -> dict:
+    spec = {"@type": "OpeningHoursSpecification"}
+    if days:
+        spec["dayOfWeek"] = [f"https://schema.org/{DAYS[d]}" for d in days]
+    spec.update(opens=fmt_time(iv.start), closes=_closes(iv), **extra)
+    return spec
+
+
+def opening_hours(schedule, today: dt.date | None = None) -> list[dict]:
+    """OpeningHoursSpecification for the week (days with the same interval grouped) and for the
+    dates that differ in the next year from ``today`` (all special hours if ``today`` is None)."""
     out = []
+    groups: dict = {}
     for d in range(7):
         for iv in schedule.week[d]:
-            out.append(_spec([f"https://schema.org/{DAYS[d]}"], iv))
-    for sp in schedule.special:
-        base = {"validFrom": sp.start.isoformat(), "validThrough": sp.end.isoformat()}
-        if sp.closed:
-            out.append({"@type": "OpeningHoursSpecification", "opens": "00:00", "closes": "00:00", **base})
-        for iv in sp.intervals:
-            out.append({**_spec([], iv), **base})
-            out[-1].pop("dayOfWeek")
+            groups.setdefault(iv, []).append(d)
+    for iv, days in sorted(groups.items(), key=lambda kv: (kv[1][0], kv[0])):
+        out.append(_spec(iv, days))
+    if today is None:
+        runs = [(sp.start, sp.end, sp.intervals, sp.note) for sp in schedule.special]
+    else:
+        runs = exception_runs(schedule, today, SPECIAL_DAYS)
+    for first, last, intervals, _reason in runs:
+        valid = {"validFrom": first.isoformat(), "validThrough": last.isoformat()}
+        if not intervals:
+            out.append({"@type": "OpeningHoursSpecification", "opens": "00:00", "closes": "00:00", **valid})
+        for iv in intervals:
+            out.append(_spec(iv, **valid))
     return out
 
 
-def local_business(project, store) -> dict:
+def local_business(project, store, today: dt.date | None = None) -> dict:
     a = store.address
-    data = {
-        "@context": "https://schema.org", "@type": "HardwareStore", "name": store.name,
-        "address": {"@type": "PostalAddress", "streetAddress": a.street, "postalCode": a.postal_code,
-                    "addressLocality": a.city, "addressCountry": a.country},
-        "openingHoursSpecification": opening_hours(store.schedule),
-    }
+    address = {"@type": "PostalAddress", "streetAddress": a.street, "postalCode": a.postal_code,
+               "addressLocality": a.city, "addressCountry": a.country}
+    if a.region:
+        address["addressRegion"] = a.region
+    data = {"@context": "https://schema.org", "@type": "HardwareStore", "name": store.name, "address": address}
+    if project.site.url:
+        url = project.site.url.rstrip("/") + f"/tiendas/{store.id}/"
+        data["@id"] = url + "#tienda"
+        data["url"] = url
     if store.phone:
         data["telephone"] = store.phone
     if store.email:
         data["email"] = store.email
     if store.geo:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": store.geo.lat, "longitude": store.geo.lon}
-    if project.site.url:
-        data["url"] = project.site.url.rstrip("/") + f"/tiendas/{store.id}/"
+    if store.schedule is not None:
+        data["openingHoursSpecification"] = opening_hours(store.schedule, today)
+    data["parentOrganization"] = {"@type": "Organization", "name": project.site.name}
     return data

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..hours import DAY_NAMES_ES, exceptions, fmt_intervals, holiday_name, hours_on
 from ..model import Project
 from . import jsonld
 from .markup import date_es, esc, md_text, sanitize_markdown
@@ -90,107 +89,26 @@ class Renderer:
             lines += [f'<p class="kb-reviewed">Revisado el {date_es(pol.meta.reviewed)}</p>', ""]
         return GeneratedPage(src, pol.title, "\n".join(lines), kind="policy")
 
-    # ------------------------------------------------------------ stores
+    # ------------------------------------------------------------ stores and contact (kbgen.render.stores)
     def stores_index(self) -> GeneratedPage:
-        lines = ["# Nuestras tiendas", "", "| Tienda | Dirección | Teléfono | Hoy |", "|---|---|---|---|"]
-        for sid in sorted(self.p.stores, key=lambda s: (self.p.stores[s].address.city, s)):
-            s = self.p.stores[sid]
-            today, _ = hours_on(s.schedule, self.today) if s.schedule else ((), "")
-            lines.append(f"| [{md_text(s.name)}]({sid}.md) | {md_text(s.address.one_line())} | "
-                         f"{md_text(s.phone or '')} | {md_text(fmt_intervals(today))} |")
-        lines.append("")
-        return GeneratedPage(STORES_INDEX, "Tiendas", "\n".join(lines), kind="stores")
+        from . import stores
+        return stores.stores_index(self)
 
     def week_table(self, schedule) -> list[str]:
-        rows = ["| Día | Horario |", "|---|---|"]
-        for d in range(7):
-            rows.append(f"| {DAY_NAMES_ES[d].capitalize()} | {fmt_intervals(schedule.week[d])} |")
-        return rows
+        from . import stores
+        return stores.week_table(schedule)
 
     def store(self, sid: str) -> GeneratedPage:
-        s = self.p.stores[sid]
-        src = store_src(sid)
-        sch = s.schedule
-        today_iv, today_reason = hours_on(sch, self.today)
-        a = s.address
-        lines = [f"# {md_text(s.name)}", "",
-                 f'<div class="kb-open-now" data-kb-store="{esc(sid)}"><span class="kb-open-now__fallback">'
-                 f"Hoy, {esc(date_es(self.today, weekday=True))}: {esc(fmt_intervals(today_iv))}"
-                 f"{esc(' (' + today_reason + ')') if today_reason else ''}</span></div>", "",
-                 f"**Dirección:** {md_text(a.street)}, {md_text(a.postal_code)} {md_text(a.city)}", ""]
-        if s.geo:
-            osm = f"https://www.openstreetmap.org/?mlat={s.geo.lat}&mlon={s.geo.lon}#map=18/{s.geo.lat}/{s.geo.lon}"
-            lines += [f'<a class="kb-map" href="{esc(osm)}">Ver en el mapa (OpenStreetMap)</a>', ""]
-        if s.phone:
-            lines += [f'**Teléfono:** <a href="tel:{esc(s.phone.replace(" ", ""))}">{esc(s.phone)}</a>', ""]
-        if s.email:
-            lines += [f'**Correo:** <a href="mailto:{esc(s.email)}">{esc(s.email)}</a>', ""]
-        notes = self.p.text("store.notes", sid)
-        if notes:
-            lines += [self.md(notes, src), ""]
-        lines += ["## Horario habitual", ""] + self.week_table(sch) + [""]
-        lines += ["## Esta semana", "", "| Día | Horario |", "|---|---|"]
-        monday = self.today - dt.timedelta(days=self.today.weekday())
-        for i in range(7):
-            d = monday + dt.timedelta(days=i)
-            iv, reason = hours_on(sch, d)
-            lines.append(f"| {md_text(date_es(d, weekday=True))} | {md_text(fmt_intervals(iv))}"
-                         f"{md_text(' — ' + reason) if reason else ''} |")
-        lines.append("")
-        exc = exceptions(sch, self.today, 60)
-        lines += ["## Próximos días con horario especial", ""]
-        if exc:
-            for d, iv, reason in exc:
-                lines.append(f"- {md_text(date_es(d, weekday=True))}: {md_text(fmt_intervals(iv))} ({md_text(reason)})")
-        else:
-            lines.append("No hay cambios de horario en los próximos 60 días.")
-        lines.append("")
-        if sch.public_holidays == "closed":
-            hol = [(self.today + dt.timedelta(days=i)) for i in range(365)]
-            names = [(d, holiday_name(sch, d)) for d in hol]
-            names = [(d, n) for d, n in names if n]
-            lines += ["## Festivos en los que cerramos", ""]
-            lines += [f"- {md_text(date_es(d))}: {md_text(n)}" for d, n in names] or ["Ninguno en los próximos doce meses."]
-            lines.append("")
-        else:
-            lines += ["Abrimos en horario habitual los días festivos.", ""]
-        return GeneratedPage(src, s.name, "\n".join(lines), [jsonld.local_business(self.p, s)], kind="store")
+        from . import stores
+        return stores.store(self, sid)
 
-    # ------------------------------------------------------------ contact
     def contact(self) -> GeneratedPage:
-        kinds = {"phone": "Teléfono", "email": "Correo electrónico", "whatsapp": "WhatsApp", "chat": "Chat",
-                 "form": "Formulario", "social": "Redes sociales", "postal": "Correo postal"}
-        lines = ["# Contacto", ""]
-        intro = self.p.text("contact.intro", "contact")
-        if intro:
-            lines += [self.md(intro, CONTACT), ""]
-        for ch in self.p.contact.channels:
-            label = self.p.text("channel.label", ch.id) or ch.title
-            lines += [f"## {md_text(label)} {{ #{ch.id} }}", "", f"*{kinds[ch.kind]}*", ""]
-            lines += [self.channel_link(ch), ""]
-            if ch.schedule:
-                lines += [f'<div class="kb-open-now" data-kb-channel="{esc(ch.id)}"></div>', ""]
-                lines += self.week_table(ch.schedule) + [""]
-            if ch.response:
-                lines += [f"**Tiempo de respuesta:** te respondemos en {md_text(ch.response.human())} como máximo.", ""]
-            notes = self.p.text("channel.notes", ch.id)
-            if notes:
-                lines += [self.md(notes, CONTACT), ""]
-        return GeneratedPage(CONTACT, "Contacto", "\n".join(lines), kind="contact")
+        from . import stores
+        return stores.contact(self)
 
     def channel_link(self, ch) -> str:
-        v = ch.value or ""
-        if ch.kind == "phone":
-            return f'<a href="tel:{esc(v.replace(" ", ""))}">{esc(v)}</a>'
-        if ch.kind == "whatsapp":
-            digits = "".join(c for c in v if c.isdigit())
-            return f'<a href="https://wa.me/{esc(digits)}">{esc(v)}</a>'
-        if ch.kind == "email":
-            return f'<a href="mailto:{esc(v)}">{esc(v)}</a>'
-        if ch.url:
-            safe = ch.url if ch.url.startswith(("https://", "http://", "/")) else "#"
-            return f'<a href="{esc(safe)}">{esc(ch.value or ch.url)}</a>'
-        return esc(v)
+        from . import stores
+        return stores.channel_link(ch)
 
 
 def render_pages(project: Project, today: dt.date) -> list[GeneratedPage]:
