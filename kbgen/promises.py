@@ -36,7 +36,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kbgen.text.fold import fold
 from kbgen.text.claims import (
     Claim,
     Span,
@@ -47,6 +46,7 @@ from kbgen.text.claims import (
     parse_percent,
     parse_value,
 )
+from kbgen.text.fold import fold
 
 __all__ = ["Verdict", "judge", "worst", "parse_duration", "parse_percent", "lookup", "MISSING", "STATUSES"]
 
@@ -116,9 +116,12 @@ _CHANNEL_ALIASES = {
 }
 
 
+_CHANNEL_GROUP = {alias: group for group in _CHANNEL_ALIASES.values() for alias in group}
+
+
 def _channel_key(table: dict, channel: str) -> str | None:
     """The first_response key for a channel named in text ('email' finds 'correo')."""
-    wanted = _CHANNEL_ALIASES.get(_key(channel), (_key(channel),))
+    wanted = _CHANNEL_GROUP.get(_key(channel), (_key(channel),))
     for k in table:
         if _key(k) in wanted or _key(k) == _key(channel):
             return str(k)
@@ -190,7 +193,8 @@ def _targets(claim: Claim, ops: dict, root: str, sub: str | None, channel: bool 
     if sub:
         key = _channel_key(table, sub) if channel else next((str(k) for k in table if _key(k) == _key(sub)), None)
         return [(f"{root}.{key or sub}", table[key] if key is not None else MISSING)]
-    return [(f"{root}.{k}", v) for k, v in table.items()] or [(root, MISSING)]
+    skip = {_key(z) for z in claim.except_zones} if root == "delivery" else set()
+    return [(f"{root}.{k}", v) for k, v in table.items() if _key(k) not in skip] or [(root, MISSING)]
 
 
 def _duration_verdicts(claim: Claim, targets: list[tuple[str, Any]], default_unit: str | None = None) -> list[Verdict]:

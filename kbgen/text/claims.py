@@ -83,6 +83,8 @@ def fmt_span(span: Span, business_days: bool = False) -> str:
         return "al día siguiente laborable" if business_days else "al día siguiente"
     if unit == "sameday":
         return "el mismo día"
+    if business_days and not span.min_minutes % 1440 and not span.max_minutes % 1440:
+        unit = "d"
     if unit not in UNIT_MINUTES or span.min_minutes % UNIT_MINUTES[unit] or span.max_minutes % UNIT_MINUTES[unit]:
         unit = _guess_unit(span)
     size = UNIT_MINUTES[unit]
@@ -126,6 +128,7 @@ class Claim:
     end: int = 0
     sentence: str = ""
     cutoff: int | None = None  # "pide antes de las 14:00": minutes since midnight
+    except_zones: tuple[str, ...] = ()  # "en toda España salvo Canarias" (zone is then None)
 
     @property
     def setting(self) -> str:
@@ -157,13 +160,17 @@ _SENTENCE_BREAK = re.compile(
 )
 # ...unless the line ends in a word that cannot end one ("a", "de", "en", "la", …).
 _OPEN_LINE_END = re.compile(r"\b(?:a|al|de|del|en|el|la|los|las|y|o|con|por|para|sin|un|una|que|to|the|of|in|and)\s*$", re.I)
-_SENTENCE_TRIM = re.compile(r"^[\s\-*+•>#|]+")
+_SENTENCE_TRIM = re.compile(r"\s*(?:(?:[-*+•>|]|#+|\d+[.)])\s+)*")
+_ABBREVIATIONS = frozenset("dto dcto avda av c sr sra srta nº n núm num tel tfno ej etc aprox approx pág vol".split())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``, trimmed of spaces and list markers."""
     spans, pos = [], 0
     for m in _SENTENCE_BREAK.finditer(text):
+        word = re.search(r"([\wº]+)\.$", text[max(0, m.start() - 12):m.start()])
+        if word and word.group(1).lower() in _ABBREVIATIONS and "\n" not in m.group(0):
+            continue
         if m.group(0).count("\n") == 1 and not m.group(0).lstrip(" \t").startswith("\n") \
                 and text[m.start() - 1:m.start()] not in ".!?" and _OPEN_LINE_END.search(text, pos, m.start()):
             continue
@@ -283,10 +290,11 @@ _NOT_A_PROMISE = "-"
 _CUES: list[tuple[str, str, int]] = [
     ("returns.refund_within",
      r"reembols\w*|(?:te\s+)?devolvemos\s+(?:el|tu|su)\s+(?:dinero|importe)|devolveremos\w*"
-     r"|devolucion\s+del\s+(?:dinero|importe)|abon(?:o|amos|aremos)\w*|refund\w*|money\s+back|reintegr\w*", 0),
+     r"|devolucion\s+del\s+(?:dinero|importe)|dinero\s+devuelto|abon(?:o|amos|aremos)\w*|refund\w*|money\s+back|reintegr\w*", 0),
     (_NOT_A_PROMISE,
      r"garantia\w*|warrant\w*|prueba|trial|validez|valid[oa]s?|caduc\w*|expir\w*|financ\w*|cuotas|intereses"
-     r"|llevamos|experiencia|antiguedad|guardamos|te\s+lo\s+guardamos|hold", 0),
+     r"|llevamos|experiencia|antiguedad|guardamos|hold|reparacion\w*|repara\w*|taller|montaje|instalacion\w*"
+     r"|presupuesto\w*|repair\w*|installation|recog\w*|recogida|pick\s*up|collect", 0),
     (_DISPATCH,
      r"sal(?:e|en|dra|dran)\s+(?:de\s+nuestro\s+|del\s+)almacen|preparamos|preparado|dispatch\w*|despach\w*", 0),
     ("returns.window", r"devol\w*|devuelv\w*|cambiar\w*|cambios|desistimiento|returns?|returned|returning", 0),
@@ -296,9 +304,18 @@ _CUES: list[tuple[str, str, int]] = [
     ("delivery",
      r"entreg\w*|envi(?:o|os|amos|a|an|ado|ados|ada|adas|aremos|arlo|arla)|reparto|repart\w*|deliver\w*"
      r"|ship(?:s|ped|ping)?|a\s+domicilio|en\s+(?:tu|su)\s+casa|at\s+your\s+door", 0),
-    ("delivery", r"recib\w*|llega\w*|pedidos?|compras?|orders?|arriv\w*|receiv\w*|get\s+it|tendras|tienes\s+tu", 12),
+    ("delivery", r"recib\w*|llega\w*|pedidos?|compras?|orders?|arriv\w*|receiv\w*|get\s+it|tendras|tienes\s+tu"
+                 r"|lo\s+tienes|pid[eoa]\w*|pedir", 12),
 ]
-_CUE_AFTER_LINK = re.compile(r"\s*(?:(?:para|de|to|for|en)\s+(?:[\wñ]+\s+){0,2})?")
+# a cue after the duration counts through "para/de/to/for", past a "desde …" phrase:
+# "30 días para devolver", "30 días naturales desde la entrega para devolverlo", "30-day returns"
+_CUE_AFTER_LINK = re.compile(
+    r"\s*|\s*(?:(?:desde|from)\s+(?:que\s+)?(?:[\wñ]+\s+){0,3})?(?:para|de|to|for|en)\s+(?:[\wñ]+\s+){0,2}")
+_LOWER_BOUND_BEFORE = re.compile(
+    r"\b(?:al\s+menos|como\s+minimo|un\s+minimo\s+de|minimo|at\s+least|a\s+minimum\s+of|no\s+antes\s+de)\s+$")
+_EXCEPT_BEFORE = re.compile(
+    r"\b(?:salvo|excepto|menos|except|excluding|sin\s+incluir|no\s+incluye|excluid[oa]s?)\s+"
+    r"(?:(?:a|en|para|las?|los|islas|the|to|in|for)\s+)*$")
 _PAST_ADJACENT_BEFORE = re.compile(
     r"(?:\bhace|\bdesde\s+hace|\b(?:en|durante)\s+(?:los|las)\s+ultim[oa]s|\blast|\bpast)\s+(?:unos\s+|unas\s+|mas\s+de\s+)?$")
 _PAST_ADJACENT_AFTER = re.compile(r"^\s+(?:ago|atras)\b")
@@ -321,7 +338,9 @@ _CHANNELS: list[tuple[str, str, int]] = [
     ("chat", r"chat(?:\s+en\s+(?:vivo|directo|linea))?|live\s+chat", 0),
     ("formulario", r"formulario\w*|contact\s+form|web\s+form", 0),
     ("correo", r"correo(?:s)?(?:\s+electronicos?)?|e-?mails?", 0),
-    ("telefono", r"telefon\w*|llamad\w*|llamanos|llamar|phone|calls?", 0),
+    ("telefono", r"telefon\w*|llamad\w*|llamanos|llamamos|llamaremos|llamar|phone|calls?", 0),
+    ("correo", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", 0),  # an e-mail address
+    ("whatsapp", r"escrib\w*\s+al\s+\+?\d[\d\s]{7,}\d", 0),  # "escríbenos al 612 345 678"
 ]
 _CONNECTOR = re.compile(r"\s*(?:,|y|e|o|u|and|or|&|/|\+)?\s*(?:(?:el|la|los|las|the|por|para|en|a|al|to|in|by)\s+)?")
 
@@ -436,6 +455,7 @@ _ONE_INTERVAL = re.compile(
     r"(?P<h2>\d{1,2})(?:[:.h](?P<m2>\d{2}))?\s*(?:h\b|horas\b|hrs\b)?\s*(?P<ap2>am|pm)?"
 )
 _HOURS_LEAD = re.compile(
+    r"(?:\s+(?:y|and)\s+(?:festivos|holidays))?"
     r"[\s,:]*(?:(?:abrimos|abre|abren|abiert[oa]s?|estamos\s+abiert[oa]s|open|atendemos)\s+)?"
     r"(?:(?:en\s+)?horario\s+(?:de\s+)?)?")
 _OPEN_CUE = re.compile(r"\b(?:abiert[oa]s?|abrimos|abre|abren|open|opens|opening|horario|hours|tiendas?|stores?)\b")
@@ -557,19 +577,23 @@ def _pct(raw: str) -> float | int:
 
 # ------------------------------------------------------------------ extraction
 
-def extract_claims(text: str, lang: str = "es") -> list[Claim]:
+def extract_claims(text: str, lang: str = "es", *, context: str = "") -> list[Claim]:
     """Every promise in ``text``, in reading order.
 
     ``lang`` is a hint only: Spanish and English phrasings are both understood because
-    help sites mix them (an English banner on a Spanish site).
+    help sites mix them (an English banner on a Spanish site). ``context`` (an FAQ
+    question, a page title) fills what a sentence leaves unsaid: "Tienes 30 días desde
+    que lo recibes" under "¿Cómo devuelvo un producto?" is a return window, and
+    "llega en 5-10 días" under "¿Enviáis a Canarias?" is about Canarias.
     """
     folded = _fold(text)
+    ctx = _Context.of(context)
     claims: list[Claim] = []
     for start, end in split_sentences(text):
         s = folded[start:end]
         if not _promissory(s):
             continue
-        for c in _sentence_claims(s):
+        for c in _sentence_claims(s, ctx):
             claim = Claim(**c, start=start, end=end, sentence=text[start:end])
             if claim not in claims:
                 claims.append(claim)
@@ -581,14 +605,36 @@ def _promissory(s: str) -> bool:
     return not (_QUESTION.search(s) or _PAST.search(s) or _DISCLAIMER.search(s))
 
 
-def _sentence_claims(s: str) -> list[dict]:
+@dataclass(frozen=True)
+class _Context:
+    """What the surrounding text (an FAQ question) says: its one metric, zones, channels."""
+
+    metric: str | None = None
+    zones: tuple = ()
+    channels: tuple = ()
+
+    @classmethod
+    def of(cls, text: str) -> "_Context":
+        if not text:
+            return cls()
+        c = _fold(text)
+        cues = _hits(_CUES, c)
+        strong = {h.key for h in cues if h.weight == 0 and h.key in _OP_OF}
+        weak = {h.key for h in cues if h.weight and h.key in _OP_OF}
+        metric = next(iter(strong)) if len(strong) == 1 else (next(iter(weak)) if not strong and len(weak) == 1 else None)
+        zones = tuple(dict.fromkeys(h.key for h in _hits(_ZONES, c)))
+        channels = tuple(dict.fromkeys(h.key for h in _hits(_CHANNELS, c)))
+        return cls(metric, zones, channels)
+
+
+def _sentence_claims(s: str, ctx: _Context = _Context()) -> list[dict]:
     used: list[tuple[int, int]] = []
     out: list[tuple[int, dict]] = []
     channels = _hits(_CHANNELS, s)
     out += _opening_claims(s, used, channels)
     out += _free_claims(s)
     out += _discount_claims(s, used)
-    out += _duration_claims(s, used, channels)
+    out += _duration_claims(s, used, channels, ctx)
     return [c for _, c in sorted(out, key=lambda x: x[0])]
 
 
@@ -709,7 +755,8 @@ _OP_OF = {"delivery": "at_most", "returns.refund_within": "at_most", "first_resp
           "returns.window": "at_least"}
 
 
-def _duration_claims(s: str, used: list[tuple[int, int]], channels: list[_Hit]) -> list[tuple[int, dict]]:
+def _duration_claims(s: str, used: list[tuple[int, int]], channels: list[_Hit],
+                     ctx: _Context = _Context()) -> list[tuple[int, dict]]:
     found: list[tuple[int, int, Span, bool]] = []
     for m in _DURATION.finditer(s):
         if not _free(m.start(), m.end(), used) or _is_clock(m, s):
@@ -731,23 +778,32 @@ def _duration_claims(s: str, used: list[tuple[int, int]], channels: list[_Hit]) 
     typed = []
     for a, b, span, business in found:
         cue = _nearest(cues, a, b, s, _CUE_AFTER_LINK)
-        if cue is not None and cue.key in _OP_OF:
-            typed.append((a, b, span, business, cue.key))
+        metric = cue.key if cue is not None else ctx.metric
+        if _OP_OF.get(metric) == "at_most" and _LOWER_BOUND_BEFORE.search(s[:a]):
+            continue  # "tarda al menos 3 días" states a minimum, it promises nothing
+        if metric in _OP_OF:
+            typed.append((a, b, span, business, metric))
     if not typed:
         return []
 
     cutoff = _cutoff(s)
     deliveries = [(a, b) for a, b, *_, k in typed if k == "delivery"]
     responses = [(a, b) for a, b, *_, k in typed if k == "first_response"]
-    zones_for = iter(_assign(_groups(_hits(_ZONES, s), s), deliveries, s))
-    channels_for = iter(_assign(_groups(channels, s), responses, s))
+    zone_hits, excluded = [], []
+    for group in _groups(_hits(_ZONES, s), s):
+        (excluded if _EXCEPT_BEFORE.search(s[: group[0].start]) else zone_hits).extend(group)
+    except_zones = tuple(dict.fromkeys(h.key for h in excluded if h.key))
+    zones_for = iter(_assign(_groups(zone_hits, s), deliveries, s) if zone_hits or not ctx.zones
+                     else [list(ctx.zones)] * len(deliveries))
+    channels_for = iter(_assign(_groups(channels, s), responses, s) if channels or not ctx.channels
+                        else [list(ctx.channels)] * len(responses))
 
     out: list[tuple[int, dict]] = []
     for a, b, span, business, metric in typed:
         base = dict(metric=metric, op=_OP_OF[metric], value=span, business_days=business)
         if metric == "delivery":
             for zone in next(zones_for):
-                out.append((a, dict(base, zone=zone, cutoff=cutoff)))
+                out.append((a, dict(base, zone=zone, cutoff=cutoff, except_zones=() if zone else except_zones)))
         elif metric == "first_response":
             for channel in next(channels_for):
                 out.append((a, dict(base, channel=channel)))
@@ -779,23 +835,29 @@ _NOT_A_PROMISE_NUMBER = re.compile(
     _MONEY.format("x")
     + r"|\b\d+(?:[.,]\d+)?\s?(?:mm|cm|m|km|kg|g|l|ml|w|kw|v|mah|pulgadas|x\s?\d+)\b"  # sizes
     + r"|\b(?:19|20)\d\d\b"  # years
+    + r"|\b\d+\s*-?\s*(?:años|anos|years?)\b"  # warranties, age of the business
     + r"|\+?\d[\d\s]{7,}\d"  # phone numbers
     + r"|(?:n[º°o]\.?|#|pedido|order|ref\.?|referencia)\s*\d+"  # order and product numbers
     + r"|\b\d{1,2}[:.]\d{2}\b"  # clock times
+    + r"|\b(?:de|desde|from)\s+\d{1,2}(?:[:.]\d\d)?\s*h?\s*(?:a|-|hasta|to)\s+\d{1,2}(?:[:.]\d\d)?\s*h?\b"  # time slots
 )
+_WORDED_DURATION = re.compile(  # "en un par de días", "en dos semanas"
+    rf"\b(?:{_alt(k for k in NUM_WORDS if NUM_WORDS[k] >= 1)})\s+(?:[\wñ]+\s+)?(?:{_alt(UNIT_WORDS)})\b")
+_CLOCK_RANGE = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*h?\s*(?:a|-|hasta|to)\s+\d{1,2}(?:[:.]\d\d)?")
 
 
-def looks_like_promise(sentence: str, lang: str = "es") -> bool:
+def looks_like_promise(sentence: str, lang: str = "es", *, context: str = "") -> bool:
     """True when ``sentence`` has promise vocabulary and a number or 'gratis'/'siempre'
     but ``extract_claims`` understands nothing in it: worth a warning, not silence."""
     s = _fold(sentence)
     if not _promissory(s) or not _PROMISE_WORDS.search(s):
         return False
+    if _OPEN_CUE.search(s) and _CLOCK_RANGE.search(s):
+        return not extract_claims(sentence, lang, context=context)  # hours with no days: unreadable
     rest = _NOT_A_PROMISE_NUMBER.sub(" ", s)
-    if not (re.search(r"\d", rest) or _PROMISE_MARK.search(s)
-            or re.search(rf"\b(?:{_alt(k for k in NUM_WORDS if NUM_WORDS[k] >= 1)})\s+\w*\s*(?:{_alt(UNIT_WORDS)})\b", s)):
+    if not (re.search(r"\d", rest) or _PROMISE_MARK.search(s) or _WORDED_DURATION.search(s)):
         return False
-    return not extract_claims(sentence, lang)
+    return not extract_claims(sentence, lang, context=context)
 
 
 # ------------------------------------------------------------------ explicit claims
