@@ -1,0 +1,266 @@
+"""KB5xx — freshness and ownership: what was true when it was written may not be true today.
+
+Every date is compared with ``options.today`` (``--today``), never with the clock, so a
+build is reproducible. The helpers here (review intervals, owners) are shared with
+``kbgen review``, which lists the same facts as a work queue per owner.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from ..findings import Finding, Loc
+from . import check, rule
+
+DEFAULT_REVIEW_DAYS = 180
+OFFLINE_STALE_DAYS = 90
+
+rule("KB501", "review-overdue", """An FAQ entry or policy whose ``reviewed:`` date is older than its review
+interval: 180 days unless ``site.yaml`` says otherwise with ``review_every: {default: 180d, <category or
+policy slug>: 365d}``. The message names the owner and the days overdue. Re-read the text against what the
+business does today, correct it if needed, and set ``reviewed:`` to today's date.""", "warning")
+rule("KB502", "missing-owner", """An FAQ entry or policy without ``owner:``, so no one is reminded to review
+it. Add ``owner: <team or person>`` to the entry (or ``owner:`` at the top of the FAQ category file, which
+every entry without its own owner inherits).""", "warning")
+rule("KB503", "missing-review-date", """An FAQ entry or policy without a ``reviewed:`` date, or with one in the
+future (a typo such as 2062-10-05). Write the date the text was last checked as YYYY-MM-DD.""", "warning")
+rule("KB504", "special-hours-past", """Special hours (a holiday opening, a closure) whose dates are all in the
+past. They no longer change anything on the site; delete the entry to keep the file short and the
+upcoming exceptions easy to see.""", "warning")
+rule("KB505", "offline-source-stale", """An offline source (door signage, store-system export) captured more
+than 90 days ago, or without a ``captured:`` date. The online/offline comparison (KB2xx) may be comparing
+against signs that have since changed: transcribe the signs again and update ``captured:`` (in a CSV, a first
+line ``# captured: YYYY-MM-DD``).""", "warning")
+rule("KB506", "promise-expired", """An advertising promise whose ``valid_until:`` date has passed but is still
+in promises.yaml. If the campaign is over, delete it; if it continues, extend ``valid_until:``. A warning,
+and an error with ``--strict``.""", "warning")
+rule("KB507", "placeholder-text", """Text that still contains a placeholder left by ``kbgen new``
+(``PENDIENTE``, ``TODO:``, ``lorem ipsum``). It is a warning, so a draft can be previewed, but it must be
+written before publishing (``--strict`` fails on it).""", "warning")
+rule("KB508", "unknown-review-interval", """A key of ``review_every:`` in site.yaml that is neither ``default``
+nor the slug of an FAQ category or policy (``faq/<slug>`` and ``policies/<slug>`` name one of the two when
+they share a slug). Usually a typo: the interval silently applies to nothing.""", "warning")
+
+PLACEHOLDER = "PENDIENTE"
+_PLACEHOLDER_RE = re.compile(r"\bPENDIENTE\b|\bTODO:|\bFIXME\b")  # upper case: "pendiente" is ordinary Spanish
+_PLACEHOLDER_CI = re.compile(r"\blorem ipsum\b", re.I)
+
+
+# ------------------------------------------------------------------ shared helpers
+
+def parse_days(value) -> Optional[int]:
+    """``180d``, ``26w``, ``6m`` (months of 30 days)... or a bare number of days -> days; None if unreadable."""
+    text = str(value).strip().lower()
+    m = re.fullmatch(r"(\d+)\s*(d|days?|días?|dias?|w|weeks?|semanas?|m|months?|mes|meses|y|years?|años?|anos?)?", text)
+    if not m:
+        return None
+    n, unit = int(m.group(1)), (m.group(2) or "d")
+    if n <= 0:
+        return None
+    if unit[0] == "w" or unit.startswith("sem"):
+        return n * 7
+    if unit[0] == "m":
+        return n * 30
+    if unit[0] in "ya":
+        return n * 365
+    return n
+
+
+@dataclass(frozen=True)
+class Reviewable:
+    """An FAQ entry or a policy: something with an owner and a review date."""
+
+    kind: str  # "faq" | "policy"
+    ident: str  # FAQ id or policy slug
+    group: str  # category slug (FAQ) or policy slug
+    title: str
+    reviewed: Optional[dt.date]
+    owner: Optional[str]
+    loc: Loc  # the entry (FAQ) or the file (policy)
+    reviewed_loc: Loc
+    owner_loc: Loc
+
+
+def reviewables(project) -> Iterator[Reviewable]:
+    for c in project.categories:
+        for q in c.questions:
+            yield Reviewable("faq", q.id, c.slug, q.q, q.reviewed, q.owner or c.owner, q.loc,
+                             q.loc_of("reviewed") if q.reviewed else q.loc_of("id"),
+                             q.loc_of("owner") if q.owner else q.loc_of("id"))
+    for pol in project.policies:
+        meta = pol.meta
+        yield Reviewable("policy", pol.slug, pol.slug, pol.title, meta.reviewed, meta.owner, pol.loc,
+                         meta.loc_of("reviewed") if meta.reviewed else meta.loc_of("title"),
+                         meta.loc_of("owner") if meta.owner else meta.loc_of("title"))
+
+
+def review_intervals(project) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """``review_every`` as days per key, plus the (key, value) pairs that are not durations."""
+    out: dict[str, int] = {}
+    bad = []
+    for key, value in (project.site.review_every or {}).items():
+        days = parse_days(value)
+        if days is None:
+            bad.append((key, value))
+        else:
+            out[str(key).strip()] = days
+    return out, bad
+
+
+def interval_for(r: Reviewable, intervals: dict[str, int]) -> int:
+    """Most specific first: the FAQ id, ``faq/<category>`` or ``policies/<slug>``, the bare slug, default."""
+    prefix = "faq" if r.kind == "faq" else "policies"
+    keys = ([r.ident] if r.kind == "faq" else []) + [f"{prefix}/{r.group}", r.group, "default"]
+    for k in keys:
+        if k in intervals:
+            return intervals[k]
+    return DEFAULT_REVIEW_DAYS
+
+
+def due_date(r: Reviewable, intervals: dict[str, int]) -> Optional[dt.date]:
+    if r.reviewed is None:
+        return None
+    return r.reviewed + dt.timedelta(days=interval_for(r, intervals))
+
+
+def special_entries(project):
+    """(owner kind, id, Special) for every store's and channel's special hours."""
+    for sid, store in project.stores.items():
+        if store.schedule is not None:
+            for sp in store.schedule.special:
+                yield "store", sid, sp
+    for ch in project.contact.channels:
+        if ch.schedule is not None:
+            for sp in ch.schedule.special:
+                yield "channel", ch.id, sp
+
+
+def offline_sources(project):
+    """(path, source, captured, loc) for each offline file, YAML or CSV."""
+    seen = {}
+    for doc in project.offline_sources:
+        seen[doc.loc.path] = (doc.loc.path, doc.source, doc.captured,
+                              doc.loc_of("captured") if doc.captured else doc.loc)
+    for rec in project.offline:
+        if rec.path not in seen:
+            seen[rec.path] = (rec.path, rec.source, rec.captured, Loc(rec.path, 1, 1))
+    return list(seen.values())
+
+
+def _when(d: dt.date, today: dt.date) -> str:
+    days = (today - d).days
+    return "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
+
+
+def _span(sp) -> str:
+    return sp.start.isoformat() if sp.start == sp.end else f"{sp.start.isoformat()}..{sp.end.isoformat()}"
+
+
+# ------------------------------------------------------------------ checks
+
+@check
+def freshness_reviews(project, options):
+    today = options.today
+    intervals, bad = review_intervals(project)
+    site = project.site
+    for key, value in bad:
+        yield Finding("KB111", "error", site.loc_of("review_every"),
+                      f'review_every: {key}: "{value}" is not a number of days; write it like 180d or 365d', "site")
+    known = {"default"} | {c.slug for c in project.categories} | {p.slug for p in project.policies}
+    known |= {f"faq/{c.slug}" for c in project.categories} | {f"policies/{p.slug}" for p in project.policies}
+    known |= {q.id for q in project.questions()}
+    for key in intervals:
+        if key not in known:
+            import difflib
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f'did you mean "{close[0]}"?' if close else "use default, an FAQ category slug or a policy slug"
+            yield Finding("KB508", "warning", site.loc_of("review_every"),
+                          f'review_every names "{key}", which is no FAQ category or policy; {hint}', "site")
+    for r in reviewables(project):
+        what = f'FAQ "{r.ident}"' if r.kind == "faq" else f'policy "{r.ident}"'
+        if not r.owner:
+            where = "to the entry (or at the top of the category file)" if r.kind == "faq" else "to the front matter"
+            yield Finding("KB502", "warning", r.owner_loc, f"{what} has no owner, so no one is reminded to review "
+                          f"it; add owner: <team> {where}", r.ident)
+        if r.reviewed is None:
+            yield Finding("KB503", "warning", r.reviewed_loc, f"{what} has no reviewed date; add "
+                          f"reviewed: {today.isoformat()} once someone has checked it", r.ident)
+            continue
+        if r.reviewed > today:
+            yield Finding("KB503", "warning", r.reviewed_loc, f"{what} says reviewed: {r.reviewed.isoformat()}, "
+                          f"which is in the future (today is {today.isoformat()}); fix the date", r.ident)
+            continue
+        every = interval_for(r, intervals)
+        due = r.reviewed + dt.timedelta(days=every)
+        if due < today:
+            overdue = (today - due).days
+            owner = f"owner {r.owner}" if r.owner else "no owner"
+            yield Finding("KB501", "warning", r.reviewed_loc,
+                          f"{what} was last reviewed on {r.reviewed.isoformat()} and is {overdue} day"
+                          f"{'s' if overdue != 1 else ''} overdue (review every {every} days; {owner}); check it "
+                          f"and set reviewed: {today.isoformat()}", r.ident)
+
+
+@check
+def freshness_special_hours(project, options):
+    for kind, ident, sp in special_entries(project):
+        if sp.end < options.today:
+            note = f' ("{sp.note}")' if sp.note else ""
+            where = "store" if kind == "store" else "channel"
+            yield Finding("KB504", "warning", sp.loc, f"special hours on {_span(sp)}{note} of {where} {ident} are "
+                          "over; delete the entry", ident)
+
+
+@check
+def freshness_offline(project, options):
+    today = options.today
+    for path, source, captured, loc in offline_sources(project):
+        if captured is None:
+            csv = path.endswith(".csv")
+            how = "a first line # captured: YYYY-MM-DD" if csv else "captured: YYYY-MM-DD"
+            # the CSV format has no place for the date but an optional comment line: a note, not a warning
+            yield Finding("KB505", "info" if csv else "warning", loc, f'offline source "{source}" does not say when it was captured; '
+                          f"add {how} so kbgen can tell when it goes stale", source)
+        elif (today - captured).days > OFFLINE_STALE_DAYS:
+            yield Finding("KB505", "warning", loc, f'offline source "{source}" was captured on {captured.isoformat()} '
+                          f"({_when(captured, today)}, more than {OFFLINE_STALE_DAYS}); the store signs may have "
+                          "changed since: capture them again and update the date", source)
+
+
+@check
+def freshness_promises(project, options):
+    sev = "error" if options.strict else "warning"
+    for p in project.promises:
+        if p.valid_until is not None and p.valid_until < options.today:
+            yield Finding("KB506", sev, p.loc_of("valid_until"),
+                          f'promise "{p.id}" expired on {p.valid_until.isoformat()} ({_when(p.valid_until, options.today)}) '
+                          "but is still in promises.yaml; delete it if the campaign is over, or extend valid_until",
+                          p.id)
+
+
+def find_placeholder(text: str) -> Optional[re.Match]:
+    return _PLACEHOLDER_RE.search(text or "") or _PLACEHOLDER_CI.search(text or "")
+
+
+@check
+def freshness_placeholders(project, options):
+    for t in project.texts:
+        m = find_placeholder(t.raw)
+        if m:
+            yield Finding("KB507", "warning", t.loc_at(m.start()), f'{_kind_label(t.kind)} "{t.subject}" still has the '
+                          f'placeholder "{m.group(0)}"; write the real text before publishing', t.subject)
+    for sid, s in project.stores.items():
+        for name in ("street", "postal_code", "city"):
+            m = find_placeholder(getattr(s.address, name))
+            if m:
+                yield Finding("KB507", "warning", s.address.loc_of(name), f'store "{sid}": address {name} is still '
+                              "a placeholder; write the real value", sid)
+
+
+def _kind_label(kind: str) -> str:
+    return {"faq.a": "the answer of FAQ", "faq.q": "the question of FAQ", "policy.body": "policy",
+            "policy.summary": "the summary of policy", "policy.title": "the title of policy",
+            "store.notes": "the notes of store", "page.body": "page",
+            "category.description": "the description of category"}.get(kind, kind)

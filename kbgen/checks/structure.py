@@ -1,0 +1,411 @@
+"""KB6xx — links and structure: links that lead nowhere, questions asked twice, empty pages.
+
+How text links to other content (documented in docs/guia-editores.md and ``kbgen explain KB601``):
+
+* short links, which do not depend on where the text is shown: ``[texto](faq:plazo-entrega)``,
+  ``[texto](policy:devoluciones)`` (or ``politica:``), ``[texto](store:madrid-centro)`` (or ``tienda:``);
+* plain MkDocs links to the ``.md`` page, relative to the page the text is rendered on: FAQ answers on
+  ``faq/<category>.md``, policies on ``politicas/<slug>.md``, pages of content/pages on ``<slug>.md``, store
+  notes on ``tiendas/<id>.md``, contact texts on ``contacto.md``; e.g. from an answer
+  ``[política](../politicas/devoluciones.md#plazo-y-condiciones)`` and ``[otra](../faq/envios.md#plazo-entrega)``;
+* site URLs (``../politicas/devoluciones/``, ``/tiendas/``, ``https://<site url>/faq/envios/``) are checked too.
+
+Near-duplicate questions are found with an inverted index and prefix filtering over folded, stemmed
+tokens (the AllPairs similarity join): only pairs that share one of their rarest tokens are compared,
+so the cost grows with the number of similar pairs, not with the square of the number of questions.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import posixpath
+import re
+from collections import defaultdict
+from typing import Iterable, Optional
+from urllib.parse import unquote
+
+from ..findings import Finding
+from ..render.urls import CONTACT, HOME, STORES_INDEX, Targets, category_src, policy_src, store_src, url_of
+from . import check, rule
+
+rule("KB601", "broken-link", """A link in an answer, policy, page or note that leads nowhere: a short link
+(``faq:<id>``, ``policy:<slug>``, ``store:<id>``) to an id that does not exist, or a relative ``.md`` link to a
+page that is not generated. Relative links are resolved from the page the text appears on: FAQ answers on
+``faq/<category>.md``, policies on ``politicas/<slug>.md``, pages at ``<slug>.md``, store notes on
+``tiendas/<id>.md``; so an answer links to a policy with ``../politicas/devoluciones.md``. Prefer the short
+form, which works from anywhere. The message suggests the closest existing target.""")
+rule("KB602", "broken-anchor", """A link to an existing page with a ``#section`` that the page does not have.
+The anchor of an FAQ entry is its id (``../faq/envios.md#plazo-entrega``); the anchor of a heading is its
+text in lower case without accents, with hyphens (``## Plazo y condiciones`` -> ``#plazo-y-condiciones``).
+The link still opens the page, at the top.""", "warning")
+rule("KB603", "duplicate-question", """Two FAQ entries ask the same question (identical once accents, case
+and punctuation are ignored). Two answers to one question drift apart; merge them into one entry.""")
+rule("KB604", "near-duplicate-question", """Two FAQ entries ask what is probably the same question in other
+words (most of their stemmed words are shared, e.g. "¿Cuánto tiempo tengo para devolver un producto?" and
+"¿Cuánto tiempo tengo para devolver una compra?"). Merge them, add the second wording to ``keywords:`` of
+the first, or, if they really are different questions, make the difference visible in the wording or
+silence the finding with a reason.""", "warning")
+rule("KB605", "empty-category", """An FAQ category file without questions: it would publish an empty page.
+Add a question (``kbgen new faq --category <slug> --question "…"``) or delete the file.""")
+rule("KB606", "empty-answer", """An FAQ entry whose question or answer is empty (``a: |`` with nothing
+below it, ``a: ""``). Write the answer; a draft can say PENDIENTE, which is a warning (KB507).""")
+rule("KB607", "empty-policy", """A policy (or a page in content/pages) with front matter but no body: it
+would publish a page with only a title. Write the text below the closing ``---``.""")
+
+NEAR_DUPLICATE_THRESHOLD = 0.6  # Jaccard similarity of the sets of stemmed tokens
+
+SHORT_KINDS = {"faq": "faq", "policy": "policy", "politica": "policy", "store": "store", "tienda": "store"}
+_NEAR_SHORT = {"pregunta": "faq", "faqs": "faq", "policies": "policy", "politicas": "policy", "stores": "store",
+               "tiendas": "store", "page": None, "pagina": None, "categoria": None, "category": None}
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
+_INLINE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+_REFDEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)", re.M)
+_HREF = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
+_ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
+
+# where each kind of text is rendered (see kbgen/render/pages.py)
+_MARKDOWN_KINDS = {"faq.a", "category.description", "policy.body", "page.body", "store.notes",
+                   "channel.notes", "contact.intro", "site.description"}
+
+
+# ------------------------------------------------------------------ pages and anchors
+
+def _mask_code(text: str) -> str:
+    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def heading_ids(markdown: str) -> set[str]:
+    """The ids MkDocs (toc extension, default slugify) gives the headings of a Markdown text."""
+    from markdown.extensions.toc import slugify
+    ids: set[str] = set()
+    text = _mask_code(markdown)
+    heads = [m.group(2) for m in _ATX.finditer(text)]
+    lines = text.split("\n")
+    for prev, line in zip(lines, lines[1:]):  # setext headings
+        if prev.strip() and not prev.lstrip().startswith(("#", "-", "*", ">")) and re.fullmatch(r" {0,3}(=+|-+)\s*", line):
+            heads.append(prev.strip())
+    for h in heads:
+        m = _ATTR_ID.search(h)
+        if m:
+            ids.add(m.group(1))
+            continue
+        plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", h)
+        plain = re.sub(r"[*_`]|<[^>]+>", "", plain)
+        ids.add(slugify(plain, "-"))
+    return ids
+
+
+class SitePages:
+    """Every page the site will have (by MkDocs source path), with the anchors we know it has."""
+
+    def __init__(self, project):
+        from markdown.extensions.toc import slugify
+        self.project = project
+        self.targets = Targets(project)
+        p = project
+        self.anchors: dict[str, Optional[set[str]]] = {HOME: None, STORES_INDEX: None}
+        for c in p.categories:
+            self.anchors[category_src(c.slug)] = {q.id for q in c.questions} | {slugify(c.title, "-")} | \
+                heading_ids(p.text("category.description", c.slug) or "")
+        for pol in p.policies:
+            self.anchors[policy_src(pol.slug)] = heading_ids(pol.body.resolved or pol.body.raw) | \
+                {slugify(p.text("policy.title", pol.slug) or pol.title, "-")}
+        for sid in p.stores:
+            self.anchors[store_src(sid)] = None  # generated headings: not checked
+        self.anchors[CONTACT] = {ch.id for ch in p.contact.channels} | {"contacto"} | \
+            heading_ids(p.text("contact.intro", "contact") or "")
+        for page in p.pages:
+            self.anchors[f"{page.slug}.md"] = heading_ids(page.body.resolved or page.body.raw) | \
+                {slugify(page.title, "-")}
+        self.urls = {url_of(src): src for src in self.anchors}
+        self.site_url = (p.site.url or "").rstrip("/")
+
+    def has_anchor(self, src: str, anchor: str) -> bool:
+        known = self.anchors.get(src)
+        if known is None or not anchor:
+            return True
+        if anchor in known:
+            return True
+        base = re.sub(r"_\d+$", "", anchor)  # toc makes repeated headings unique with _1, _2...
+        return base != anchor and base in known
+
+    def closest(self, path: str) -> Optional[str]:
+        close = difflib.get_close_matches(path, sorted(self.anchors), n=1, cutoff=0.5)
+        return close[0] if close else None
+
+    def asset_exists(self, path: str) -> bool:
+        if path.startswith("assets/"):
+            return True
+        return os.path.isfile(os.path.join(self.project.root, "pages", *path.split("/")))
+
+
+def rendered_on(text, targets: Targets) -> Optional[str]:
+    """The MkDocs source path of the page a text is shown on (relative links start there)."""
+    k = text.kind
+    if k == "faq.a":
+        cat = targets.faq.get(text.subject)
+        return category_src(cat) if cat is not None else None
+    if k == "category.description":
+        return category_src(text.subject)
+    if k in ("policy.body", "policy.summary"):
+        return policy_src(text.subject)
+    if k == "page.body":
+        return f"{text.subject}.md"
+    if k == "store.notes":
+        return store_src(text.subject)
+    if k in ("channel.notes", "contact.intro"):
+        return CONTACT
+    if k == "site.description":
+        return HOME
+    return None
+
+
+def links_in(raw: str, allow_html: bool) -> Iterable[tuple[int, str]]:
+    """(offset, target) of every link in a Markdown text, code spans and blocks excluded."""
+    text = _mask_code(raw)
+    for m in _INLINE.finditer(text):
+        yield m.start(1), m.group(1)
+    for m in _REFDEF.finditer(text):
+        yield m.start(1), m.group(1)
+    if allow_html:
+        for m in _HREF.finditer(text):
+            yield m.start(1), m.group(1)
+
+
+def check_link(target: str, src: str, pages: SitePages) -> Optional[tuple[str, str]]:
+    """None if ``target`` (written on page ``src``) works, else (rule, message)."""
+    t = target.strip()
+    if t.startswith("<") and t.endswith(">"):
+        t = t[1:-1].strip()
+    if not t or "{{" in t:
+        return None
+    tg = pages.targets
+    sm = _SCHEME.match(t)
+    if sm:
+        scheme = sm.group(1).lower()
+        if scheme in SHORT_KINDS:
+            kind = SHORT_KINDS[scheme]
+            ident, _, anchor = t[len(scheme) + 1:].partition("#")
+            if anchor:
+                return "KB601", (f'"{target}": a short link takes no #anchor; write {scheme}:{ident} '
+                                 "(an FAQ link already opens at the question)")
+            if not re.fullmatch(r"[A-Za-z0-9_-]+", ident) or tg.src(kind, ident) is None:
+                pool = {"faq": tg.faq, "policy": tg.policies, "store": tg.stores}[kind]
+                close = difflib.get_close_matches(ident, sorted(pool), n=1, cutoff=0.5)
+                what = {"faq": "FAQ id", "policy": "policy", "store": "store"}[kind]
+                hint = f'did you mean {scheme}:{close[0]}?' if close else f"no {what} is called that"
+                return "KB601", f'"{target}" links to {what} "{ident}", which does not exist; {hint}'
+            return None
+        if scheme in _NEAR_SHORT:
+            return "KB601", (f'"{target}": "{scheme}:" is not a link kind; use faq:<id>, policy:<slug> or '
+                             "store:<id>, or a relative .md link for other pages")
+        if scheme in ("http", "https") and pages.site_url and (t + "/").startswith(pages.site_url + "/"):
+            return _check_url("/" + t[len(pages.site_url):].lstrip("/"), src, pages, target)
+        return None  # an external link, mailto:, tel:
+    if t.startswith("//"):
+        return None
+    path, _, anchor = t.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    if not path:
+        if not pages.has_anchor(src, anchor):
+            return "KB602", f'"{target}": this page has no section "#{anchor}"'
+        return None
+    if path.endswith(".md") and not path.startswith("/"):
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+        if resolved.startswith("../") or resolved not in pages.anchors:
+            close = pages.closest(resolved)
+            rel = posixpath.relpath(close, posixpath.dirname(src) or ".") if close else None
+            hint = f'did you mean "{rel}"?' if rel else "check the file name"
+            return "KB601", (f'"{target}" points to {resolved}, which is not a page of the site (this text is shown '
+                             f"on {src}); {hint}")
+        if not pages.has_anchor(resolved, anchor):
+            return "KB602", f'"{target}": {resolved} has no section "#{anchor}"'
+        return None
+    return _check_url(t, src, pages, target)
+
+
+def _check_url(t: str, src: str, pages: SitePages, target: str) -> Optional[tuple[str, str]]:
+    """A site URL (directory style) or an asset, relative to the page's URL or absolute from the root."""
+    path, _, anchor = t.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    base = url_of(src)
+    if path.startswith("/"):
+        resolved = posixpath.normpath(path.lstrip("/") or ".")
+    else:
+        resolved = posixpath.normpath(posixpath.join(base, path) if base else path)
+    resolved = "" if resolved == "." else resolved
+    if resolved.startswith("../") or resolved == "..":
+        return "KB601", f'"{target}" goes above the root of the site (this text is shown on {src})'
+    last = resolved.rsplit("/", 1)[-1]
+    if "." in last and not last.endswith((".html", ".htm")):
+        if pages.asset_exists(resolved):
+            return None
+        return "KB601", f'"{target}" points to {resolved}, which is not in content/pages/ (this text is shown on {src})'
+    if last in ("index.html", "index.htm"):
+        resolved = resolved[: -len(last)].rstrip("/")
+    url = (resolved.rstrip("/") + "/") if resolved else ""
+    page = pages.urls.get(url)
+    if page is None:
+        hint = ""
+        as_md = posixpath.normpath(posixpath.join(posixpath.dirname(src), path.rstrip("/") + ".md")) if path else ""
+        if not path.startswith("/") and as_md in pages.anchors:
+            rel = posixpath.relpath(as_md, posixpath.dirname(src) or ".")
+            hint = (f" a site URL is relative to this page's own URL /{base}; write the page link {rel}"
+                    + (f"#{anchor}" if anchor else "") + " instead")
+        else:
+            close = pages.closest(url.rstrip("/") + ".md")
+            hint = f" did you mean the page {close}?" if close else ""
+        return "KB601", f'"{target}" points to /{url}, which is not a page of the site (this text is shown on {src});{hint}'
+    if not pages.has_anchor(page, anchor):
+        return "KB602", f'"{target}": {page} has no section "#{anchor}"'
+    return None
+
+
+@check
+def structure_links(project, options):
+    pages = SitePages(project)
+    allow_html = project.site.allow_html
+    for text in project.texts:
+        if text.kind not in _MARKDOWN_KINDS:
+            continue
+        src = rendered_on(text, pages.targets)
+        if src is None:
+            continue
+        for offset, target in links_in(text.raw, allow_html):
+            problem = check_link(target, src, pages)
+            if problem:
+                code, msg = problem
+                yield Finding(code, "error" if code == "KB601" else "warning", text.loc_at(offset), msg, text.subject)
+
+
+# ------------------------------------------------------------------ empty things
+
+@check
+def structure_empty(project, options):
+    for c in project.categories:
+        if not c.questions:
+            yield Finding("KB605", "error", c.loc_of("questions") if "questions" in c._locs else c.loc,
+                          f'category "{c.title}" ({c.slug}) has no questions, so its page would be empty; add one with '
+                          f'kbgen new faq --category {c.slug} --question "…", or delete the file', c.slug)
+        for q in c.questions:
+            if not (q.q or "").strip():
+                yield Finding("KB606", "error", q.loc_of("q"), f'FAQ "{q.id}" has an empty question; write it in q:', q.id)
+            if not _visible(q.a):
+                yield Finding("KB606", "error", q.loc_of("a"), f'FAQ "{q.id}" has an empty answer; write it in a: '
+                              "(a draft may say PENDIENTE)", q.id)
+    for pol in project.policies:
+        if not _visible(pol.body.raw):
+            yield Finding("KB607", "error", pol.loc, f'policy "{pol.slug}" has no text below its front matter; write '
+                          "the policy after the closing ---", pol.slug)
+    for page in project.pages:
+        if not _visible(page.body.raw):
+            yield Finding("KB607", "error", page.loc, f'page "{page.slug}" is empty; write its text or delete the file',
+                          page.slug)
+
+
+def _visible(text: Optional[str]) -> bool:
+    """Text that shows something: not only whitespace and HTML comments."""
+    return bool(re.sub(r"<!--.*?-->", "", text or "", flags=re.S).strip())
+
+
+# ------------------------------------------------------------------ (near-)duplicate questions
+
+STOPWORDS = frozenset("""
+a al algo algun alguna algunas alguno algunos ante con contra de del desde e el ella ellas ellos en entre
+era es esa esas ese eso esos esta estas este esto estos ha han has hay he la las le les lo los me mi mis
+mucho muy nos nosotros o os para pero por que se si sin sobre su sus te ti tu tus u un una unas uno unos
+vosotros y ya yo usted ustedes vuestro vuestra vuestros vuestras nuestro nuestra nuestros nuestras
+""".split())
+_WORD = re.compile(r"[a-zñ0-9]+")
+
+
+class Tokenizer:
+    """Folded (no accents, lower case), stop words removed, Spanish Snowball stems; cached."""
+
+    def __init__(self):
+        import snowballstemmer
+        self._stem = snowballstemmer.stemmer("spanish").stemWord
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, text: str) -> frozenset[str]:
+        from ..text.fold import fold
+        out = set()
+        for w in _WORD.findall(fold(text)):
+            if w in STOPWORDS or len(w) < 2 and not w.isdigit():
+                continue
+            s = self._cache.get(w)
+            if s is None:
+                s = self._cache[w] = self._stem(w)
+            out.add(s)
+        return frozenset(out)
+
+
+def similar_pairs(token_sets: list[frozenset], threshold: float = NEAR_DUPLICATE_THRESHOLD) -> list[tuple[int, int, float]]:
+    """Every pair (i, j, jaccard) with Jaccard similarity >= threshold, i < j — without comparing all pairs.
+
+    AllPairs (Bayardo et al., 2007): tokens are ordered rarest first; two sets with Jaccard >= t must
+    share a token among the first ``|x| - ceil(t·|x|) + 1`` of each, so only sets indexed under one of
+    those tokens become candidates, and a size filter drops those too small or too large."""
+    freq: dict[str, int] = defaultdict(int)
+    for s in token_sets:
+        for tok in s:
+            freq[tok] += 1
+    ordered = [sorted(s, key=lambda tok: (freq[tok], tok)) for s in token_sets]
+    order = sorted((i for i in range(len(ordered)) if ordered[i]), key=lambda i: (len(ordered[i]), i))
+    index: dict[str, list[int]] = defaultdict(list)
+    out = []
+    for i in order:
+        x = ordered[i]
+        n = len(x)
+        min_size = threshold * n
+        prefix = n - math.ceil(threshold * n - 1e-9) + 1
+        seen = set()
+        xs = token_sets[i]
+        for tok in x[:prefix]:
+            for j in index.get(tok, ()):
+                if j in seen:
+                    continue
+                seen.add(j)
+                if len(ordered[j]) < min_size:
+                    continue
+                inter = len(xs & token_sets[j])
+                sim = inter / (n + len(ordered[j]) - inter)
+                if sim >= threshold - 1e-9:
+                    out.append((min(i, j), max(i, j), sim))
+        for tok in x[:prefix]:
+            index[tok].append(i)
+    return sorted(out)
+
+
+@check
+def structure_duplicates(project, options):
+    from ..text.fold import fold
+    questions = list(project.questions())
+    exact: dict[str, int] = {}
+    dup_pairs = set()
+    for i, q in enumerate(questions):
+        key = " ".join(_WORD.findall(fold(q.q or "")))
+        if not key:
+            continue
+        if key in exact:
+            first = questions[exact[key]]
+            dup_pairs.add((exact[key], i))
+            yield Finding("KB603", "error", q.loc_of("q"), f'FAQ "{q.id}" asks the same question as "{first.id}" '
+                          f"({first.loc_of('q')}); merge the two entries", q.id)
+        else:
+            exact[key] = i
+    tok = Tokenizer()
+    sets = [tok(q.q or "") for q in questions]
+    for i, j, sim in similar_pairs(sets):
+        if (i, j) in dup_pairs:
+            continue
+        a, b = questions[i], questions[j]
+        if (b.loc_of("q").path, b.loc_of("q").line) < (a.loc_of("q").path, a.loc_of("q").line):
+            a, b = b, a
+        yield Finding("KB604", "warning", b.loc_of("q"),
+                      f'FAQ "{b.id}" ({b.loc_of("q").path}) looks like the same question as "{a.id}" '
+                      f'({a.loc_of("q")}): "{b.q}" / "{a.q}" ({round(sim * 100)} % of their words in common); merge '
+                      "them or add the other wording to keywords:", b.id)
