@@ -1,0 +1,306 @@
+"""Build the search payload: lunr.py indexes, kbgen compacts.
+
+Files written (site-relative):
+
+* ``search/search_index.json`` -- fetched by Material's front end at page
+  load and handed to our worker in the SETUP message as ``{config, docs}``.
+  ``config.kbgen`` holds the whole ranking index: sorted term list, postings
+  (doc gaps + term frequency) per field, field lengths, document kinds,
+  folded surface words per term (for prefix and typo matching), stop words
+  and ranking parameters. No titles or text: nothing that ranking does not
+  need.
+* ``search/kbgen/docs-NNN-<hash>.json`` -- display data (id, url, title,
+  snippet text, section) in shards of ``SHARD_SIZE`` documents, fetched by
+  the worker only for the results it shows.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+
+from .synonyms import SynonymGroups, default_synonyms, merge_synonyms
+from .textproc import STOP_WORDS, analyze_pairs, stem, tokenize
+
+FORMAT = "kbgen-search/1"
+INDEX_PATH = "search/search_index.json"
+SHARD_DIR = "search/kbgen"
+SHARD_SIZE = 40
+SNIPPET_CHARS = 1200
+
+# field name, boost (lunr field boost: multiplies the BM25 weight)
+FIELDS: tuple[tuple[str, float], ...] = (
+    ("title", 6.0),      # FAQ question / section heading / store name
+    ("keywords", 4.0),   # editor keywords
+    ("tsyn", 2.0),       # synonyms of words in the title or keywords (added at index time)
+    ("text", 1.0),       # answer / section body / store details
+    ("syn", 0.5),        # synonyms of words in the text
+    ("section", 1.0),    # FAQ category / policy title
+)
+K1 = 1.2
+B = 0.75
+
+# Ranking parameters, shipped in the payload so both runtimes read the same.
+RANK = {
+    "prefix_min": 2,       # last word being typed: complete it from 2 letters on
+    "prefix_max": 50,      # at most this many completions
+    "prefix_mult": 0.6,
+    "fuzzy_min": 5,        # typo tolerance from 5 letters ...
+    "fuzzy2_min": 8,       # ... edit distance 2 from 8 letters
+    "fuzzy_few": 3,        # only when fewer docs than this match the word exactly
+    "fuzzy_max": 30,
+    "fuzzy1_mult": 0.5,
+    "fuzzy2_mult": 0.3,
+    "kind_boost": {"faq": 1.25},
+    "field_mix": 0.3,      # a term's weight in a doc: best field + this x the other fields
+    "idf_skip": ["tsyn", "syn"],  # document frequency counts the doc's own words only
+}
+
+KIND_CODES = {"faq": "f", "policy": "p", "store": "s", "contact": "c"}
+CODE_KINDS = {v: k for k, v in KIND_CODES.items()}
+
+_B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass
+class SearchDoc:
+    id: str
+    kind: str  # "faq" | "policy" | "store" | "contact"
+    title: str
+    text: str
+    url: str  # site-relative, e.g. "faq/envios/#plazo-entrega"
+    keywords: list[str] = field(default_factory=list)
+    section: str = ""  # category name / policy title
+
+
+# --------------------------------------------------------------------------
+# lunr pipeline functions (registered so a serialised lunr index names them)
+
+
+def kbgen_es_stop(token, i, tokens):
+    return None if str(token) in STOP_WORDS else token
+
+
+def kbgen_es_stem(token, i, tokens):
+    return token.update(lambda s, m: stem(s))
+
+
+Pipeline.register_function(kbgen_es_stop, "kbgenEsStopWordFilter")
+Pipeline.register_function(kbgen_es_stem, "kbgenEsStemmer")
+
+
+# --------------------------------------------------------------------------
+# Markdown -> plain text for snippets and indexing
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_REF = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_MD_MARK = re.compile(r"(\*\*|__|`+|~~)")
+_MD_LINE = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)", re.M)
+_HTML_TAG = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"\s+")
+
+
+def plain_text(md: str) -> str:
+    s = _MD_LINK.sub(r"\1", md or "")
+    s = _MD_REF.sub(r"\1", s)
+    s = _HTML_TAG.sub(" ", s)
+    s = _MD_LINE.sub("", s)
+    s = _MD_MARK.sub("", s)
+    s = s.replace("{:", " ").replace("|", " ")
+    return _SPACES.sub(" ", s).strip()
+
+
+# --------------------------------------------------------------------------
+
+
+def _b36(n: int) -> str:
+    if n == 0:
+        return "0"
+    out = []
+    while n:
+        n, r = divmod(n, 36)
+        out.append(_B36[r])
+    return "".join(reversed(out))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b), 35)
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def _dumps(obj) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+
+
+@dataclass
+class _Prepared:
+    docs: list[SearchDoc]
+    display_text: list[str]
+    fields: list[dict[str, list[str]]]  # per doc: field -> folded tokens (syn: terms)
+    surfaces: dict[str, set[str]]  # term -> folded surface words
+
+
+def _prepare(docs: list[SearchDoc], synonyms: dict[str, list[str]]) -> _Prepared:
+    groups = SynonymGroups(synonyms)
+    surfaces: dict[str, set[str]] = {}
+    for surface, term in groups.surfaces:
+        surfaces.setdefault(term, set()).add(surface)
+    display, per_doc = [], []
+    for d in docs:
+        text = plain_text(d.text)
+        display.append(text)
+        f = {
+            "title": tokenize(d.title),
+            "keywords": tokenize(" ; ".join(d.keywords or [])),
+            "text": tokenize(text),
+            "section": tokenize(d.section or ""),
+        }
+        seqs = {}
+        for name in ("title", "keywords", "text"):
+            pairs = [(t, stem(t)) for t in f[name] if t not in STOP_WORDS]
+            for s, t in pairs:
+                surfaces.setdefault(t, set()).add(s)
+            seqs[name] = [t for _, t in pairs]
+        for s, t in analyze_pairs(d.section or ""):
+            surfaces.setdefault(t, set()).add(s)
+        present = set(seqs["title"]) | set(seqs["keywords"]) | set(seqs["text"])
+        f["tsyn"] = groups.expand([seqs["title"], seqs["keywords"]], present)
+        f["syn"] = [t for t in groups.expand([seqs["text"]], present) if t not in f["tsyn"]]
+        per_doc.append(f)
+    return _Prepared(list(docs), display, per_doc, surfaces)
+
+
+def build_lunr(prep: _Prepared) -> tuple[Builder, object]:
+    """Index with lunr.py: our tokens in, our stop-word filter and stemmer
+    as the lunr pipeline (skipped for the already-analysed ``syn`` field)."""
+    builder = Builder()
+    builder.pipeline.add(kbgen_es_stop, kbgen_es_stem)
+    builder.search_pipeline.add(kbgen_es_stop, kbgen_es_stem)
+    builder.pipeline.skip(kbgen_es_stop, ["syn", "tsyn"])
+    builder.pipeline.skip(kbgen_es_stem, ["syn", "tsyn"])
+    builder.ref("ref")
+    builder.k1(K1)
+    builder.b(B)
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for i, f in enumerate(prep.fields):
+        builder.add({"ref": str(i), **f})
+    index = builder.build()
+    return builder, index
+
+
+def build_search_payload(
+    docs: list[SearchDoc],
+    synonyms: dict[str, list[str]] | None = None,
+    lang: str = "es",
+    *,
+    use_default_synonyms: bool = True,
+) -> dict[str, bytes]:
+    """Site-relative path -> bytes. Deterministic for the same input.
+
+    ``synonyms`` (content/synonyms.yaml) is merged over kbgen's default
+    Spanish retail list unless ``use_default_synonyms`` is false.
+    """
+    if lang != "es":
+        raise ValueError(f"kbgen search supports lang 'es' only, not {lang!r}")
+    syn = merge_synonyms(default_synonyms() if use_default_synonyms else None, synonyms)
+    prep = _prepare(docs, syn)
+    builder, _ = build_lunr(prep)
+    return encode_payload(prep, builder)
+
+
+def encode_payload(prep: _Prepared, builder: Builder) -> dict[str, bytes]:
+    n = len(prep.docs)
+    names = [name for name, _ in FIELDS]
+    terms = sorted(builder.inverted_index)
+    # front-coded term list
+    out, prev = [], ""
+    for t in terms:
+        k = _common_prefix(prev, t)
+        out.append(_B36[k] + t[k:])
+        prev = t
+    terms_enc = ",".join(out)
+    # postings per field: per term "<gap b36><tf letter>"..., terms separated by " "
+    post = []
+    for name in names:
+        parts = []
+        for t in terms:
+            refs = builder.inverted_index[t][name]
+            docs_ = sorted(int(r) for r in refs)
+            s, last = [], -1
+            for d in docs_:
+                tf = builder.field_term_frequencies[f"{name}/{d}"][t]
+                s.append(_b36(d - last - 1) + chr(ord("A") + min(tf, 26) - 1))
+                last = d
+            parts.append("".join(s))
+        post.append(" ".join(parts).rstrip(" "))
+    flen = [[builder.field_lengths[f"{name}/{d}"] for d in range(n)] for name in names]
+    # surface words per term (those different from the term itself)
+    vocab = []
+    for t in terms:
+        ws = sorted(w for w in prep.surfaces.get(t, ()) if w != t)
+        vocab.append(".".join(_B36[_common_prefix(t, w)] + w[_common_prefix(t, w):] for w in ws))
+    vocab_enc = ",".join(vocab).rstrip(",")
+    kinds = "".join(KIND_CODES.get(d.kind, "o") for d in prep.docs)
+
+    # display shards
+    files: dict[str, bytes] = {}
+    shard_names = []
+    for s in range(0, n, SHARD_SIZE):
+        rows = []
+        for i in range(s, min(n, s + SHARD_SIZE)):
+            d = prep.docs[i]
+            text = prep.display_text[i]
+            if len(text) > SNIPPET_CHARS:
+                cut = text.rfind(" ", 0, SNIPPET_CHARS)
+                text = text[: cut if cut > 0 else SNIPPET_CHARS] + " …"
+            rows.append([d.id, d.url, d.title, text, d.section or ""])
+        data = _dumps(rows)
+        h = hashlib.sha256(data).hexdigest()[:10]
+        path = f"{SHARD_DIR}/docs-{s // SHARD_SIZE:03d}-{h}.json"
+        files[path] = data
+        shard_names.append(path)
+
+    kb = {
+        "format": FORMAT,
+        "n": n,
+        "fields": names,
+        "boost": [b for _, b in FIELDS],
+        "k1": K1,
+        "b": B,
+        "kinds": kinds,
+        "flen": flen,
+        "terms": terms_enc,
+        "post": post,
+        "vocab": vocab_enc,
+        "stop": sorted(STOP_WORDS),
+        "rank": RANK,
+        "shard": SHARD_SIZE,
+        "shards": shard_names,
+    }
+    index = {
+        "config": {
+            "lang": ["es"],
+            "separator": "[^a-z0-9ñ]+",
+            "pipeline": ["kbgenEsStopWordFilter", "kbgenEsStemmer"],
+            "fields": {},
+            "kbgen": kb,
+        },
+        "docs": [],
+    }
+    files[INDEX_PATH] = _dumps(index)
+    return dict(sorted(files.items()))
+
+
+def payload_for_project(project) -> dict[str, bytes]:
+    """The site's payload for a loaded ``kbgen.model.Project`` (see ``kbgen.search.project``)."""
+    from .project import payload_for_project as _p
+
+    return _p(project)
