@@ -109,6 +109,8 @@ def stores_index(r) -> GeneratedPage:
         if s.schedule:
             el, script = indicator(f"kb-hours-{sid}", s.schedule, today, tag="span")
             scripts.append(script)
+            if s.schedule.timezone != p.site.timezone:
+                el += f' <small class="kb-tz">({esc(zone_label(s.schedule.timezone))})</small>'
         else:
             el = ""
         lines.append(f"| [{md_text(s.name)}]({sid}.md) | {md_text(s.address.one_line())} | {phone} | {el} |")
