@@ -87,7 +87,7 @@ importScripts("lunr.min.js", "snowball-es.js", "kbsearch.js");
           title: KBSearch.escapeHTML(section || title),
           text: "",
           score: 0,
-          terms: {}
+          terms: terms
         }];
       });
       var out = { items: items };
