@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kbgen.checks import Options, explain
+from kbgen.checks.freshness import offline_sources
 from kbgen.engine import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,22 +147,40 @@ def test_kb504_passes_when_upcoming(content):
 
 
 # ------------------------------------------------------------------ KB505
+def captured_of(content):
+    res = analyse(str(content), Options(today=TODAY, search=False))
+    return {Path(d[0]).name: d[2] for d in offline_sources(res.project)}
+
+
 def test_kb505_offline_source_stale(content):
-    fs = [x for x in findings(content, today=dt.date(2027, 3, 1)) if x.rule == "KB505" and x.severity == "warning"]
-    assert len(fs) == 1
-    assert fs[0].loc.path.endswith("offline/carteles.yaml") and fs[0].line == 2
-    assert "2026-11-02" in fs[0].message
+    newest = max(captured_of(content).values())
+    fs = [x for x in findings(content, today=newest + dt.timedelta(days=91)) if x.rule == "KB505"]
+    assert fs and all(x.severity == "warning" for x in fs)
+    yaml_f = next(x for x in fs if x.loc.path.endswith("offline/carteles.yaml"))
+    assert yaml_f.line == 2 and "2026-11-02" in yaml_f.message
 
 
 def test_kb505_passes_within_90_days(content):
-    assert not [x for x in findings(content, today=dt.date(2027, 1, 31)) if x.rule == "KB505" and x.severity != "info"]
+    oldest = min(captured_of(content).values())
+    assert "KB505" not in codes(findings(content, today=oldest + dt.timedelta(days=90)))
 
 
-def test_kb505_csv_captured_comment(content):
+def test_kb505_csv_without_date_is_a_note_with_date_a_warning(content):
     csv = content / "offline" / "sistema-tiendas.csv"
-    csv.write_text("# captured: 2026-01-15\n" + csv.read_text(encoding="utf-8"), encoding="utf-8")
+    lines = [l for l in csv.read_text(encoding="utf-8").split("\n") if not l.startswith("# captured")]
+    csv.write_text("\n".join(lines), encoding="utf-8")
     fs = [x for x in findings(content) if x.rule == "KB505"]
-    assert [x.loc.path.endswith(".csv") and x.severity for x in fs] == ["warning"]
+    assert [(Path(x.path).name, x.severity) for x in fs] == [("sistema-tiendas.csv", "info")]
+    csv.write_text("# captured: 2026-01-15\n" + "\n".join(lines), encoding="utf-8")
+    fs = [x for x in findings(content) if x.rule == "KB505"]
+    assert [(Path(x.path).name, x.severity) for x in fs] == [("sistema-tiendas.csv", "warning")]
+    assert "2026-01-15" in fs[0].message
+
+
+def test_kb505_yaml_without_date_is_a_warning(content):
+    edit(content / "offline" / "carteles.yaml", "captured: 2026-11-02\n", "")
+    (x,) = [x for x in findings(content) if x.rule == "KB505"]
+    assert x.severity == "warning" and "captured" in x.message
 
 
 # ------------------------------------------------------------------ KB506
