@@ -227,6 +227,28 @@ def test_indicator_follows_the_clock(browser, built_site, serve_dir):
         ctx.close()
 
 
+def test_indicator_after_instant_navigation(browser, built_site, serve_dir):
+    """Material's navigation.instant swaps pages without reloading: the indicators still update."""
+    base = serve_dir(built_site)
+    ctx = browser.new_context(timezone_id="Europe/Madrid")
+    try:
+        page = ctx.new_page()
+        page.clock.set_fixed_time(at(2026, 11, 30, 12))
+        page.goto(base)
+        page.click(f"article a[href='{base}tiendas/']")
+        page.wait_for_url(base + "tiendas/")
+        page.wait_for_function("document.querySelector('[data-kb-hours=\"kb-hours-madrid-centro\"][data-state]')")
+        assert read_indicators(page)["kb-hours-madrid-centro"] == ("Abierto ahora · cierra a las 14:00", "open")
+        page.click("article a[href*='madrid-centro']")
+        page.wait_for_url("**/tiendas/madrid-centro/")
+        page.wait_for_function("document.querySelector('h1') && document.querySelector('h1').textContent"
+                               ".startsWith('La Tuerca Madrid') && document.querySelector('[data-kb-hours][data-state]')")
+        assert read_indicators(page) == {"kb-hours-madrid-centro": ("Abierto ahora · cierra a las 14:00", "open")}
+        assert page.evaluate("getComputedStyle(document.querySelector('[data-kb-hours]')).color") == "rgb(27, 127, 59)"
+    finally:
+        ctx.close()
+
+
 def test_browser_sentences_match_the_engine(browser, built_site, serve_dir):
     """kbgen.js and kbgen.hours.describe agree, minute by minute, on nights past midnight, both DST
     changes, holidays and the Canary Islands, whatever the visitor's own time zone."""
