@@ -29,7 +29,7 @@ from .textproc import STOP_WORDS, analyze_pairs, stem, tokenize
 FORMAT = "kbgen-search/1"
 INDEX_PATH = "search/search_index.json"
 SHARD_DIR = "search/kbgen"
-SHARD_SIZE = 40
+SHARD_SIZE = 10
 SNIPPET_CHARS = 1200
 
 # field name, boost (lunr field boost: multiplies the BM25 weight)
@@ -115,6 +115,11 @@ def plain_text(md: str) -> str:
 
 
 # --------------------------------------------------------------------------
+
+
+def shard_path(base: str, k: int) -> str:
+    """Site-relative path of display shard ``k`` (same rule in kbsearch.js)."""
+    return f"{base}{k:03d}.json"
 
 
 def _b36(n: int) -> str:
@@ -250,9 +255,8 @@ def encode_payload(prep: _Prepared, builder: Builder) -> dict[str, bytes]:
     vocab_enc = ",".join(vocab).rstrip(",")
     kinds = "".join(KIND_CODES.get(d.kind, "o") for d in prep.docs)
 
-    # display shards
-    files: dict[str, bytes] = {}
-    shard_names = []
+    # display shards: search/kbgen/docs-<hash of all shards>-NNN.json
+    blobs = []
     for s in range(0, n, SHARD_SIZE):
         rows = []
         for i in range(s, min(n, s + SHARD_SIZE)):
@@ -262,11 +266,10 @@ def encode_payload(prep: _Prepared, builder: Builder) -> dict[str, bytes]:
                 cut = text.rfind(" ", 0, SNIPPET_CHARS)
                 text = text[: cut if cut > 0 else SNIPPET_CHARS] + " …"
             rows.append([d.id, d.url, d.title, text, d.section or ""])
-        data = _dumps(rows)
-        h = hashlib.sha256(data).hexdigest()[:10]
-        path = f"{SHARD_DIR}/docs-{s // SHARD_SIZE:03d}-{h}.json"
-        files[path] = data
-        shard_names.append(path)
+        blobs.append(_dumps(rows))
+    h = hashlib.sha256(b"\n".join(blobs)).hexdigest()[:10]
+    shard_base = f"{SHARD_DIR}/docs-{h}-"
+    files: dict[str, bytes] = {shard_path(shard_base, k): b for k, b in enumerate(blobs)}
 
     kb = {
         "format": FORMAT,
@@ -283,7 +286,8 @@ def encode_payload(prep: _Prepared, builder: Builder) -> dict[str, bytes]:
         "stop": sorted(STOP_WORDS),
         "rank": RANK,
         "shard": SHARD_SIZE,
-        "shards": shard_names,
+        "shard_base": shard_base,
+        "shard_count": len(blobs),
     }
     index = {
         "config": {

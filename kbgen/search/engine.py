@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lunr.token_set import TokenSet
 
-from .build import CODE_KINDS, FORMAT, INDEX_PATH
+from .build import CODE_KINDS, FORMAT, INDEX_PATH, shard_path
 from .textproc import fold, stem
 
 import re
@@ -152,7 +152,8 @@ class SearchIndex:
         self._df: dict[int, int] = {}
         # display data
         self.docs: list[tuple[str, str, str, str, str]] = []
-        for path in kb["shards"]:
+        for k in range(kb["shard_count"]):
+            path = shard_path(kb["shard_base"], k)
             self.docs.extend(tuple(r) for r in json.loads(payload[path].decode("utf-8")))
 
     # -- helpers ----------------------------------------------------------
@@ -317,7 +318,9 @@ def load_index_from_dir(site_dir) -> SearchIndex:
     root = Path(site_dir)
     main = (root / INDEX_PATH).read_bytes()
     payload = {INDEX_PATH: main}
-    for p in json.loads(main)["config"]["kbgen"]["shards"]:
+    kb = json.loads(main)["config"]["kbgen"]
+    for k in range(kb["shard_count"]):
+        p = shard_path(kb["shard_base"], k)
         payload[p] = (root / p).read_bytes()
     return SearchIndex(payload)
 

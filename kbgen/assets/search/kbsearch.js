@@ -100,7 +100,8 @@
     this.rank = kb.rank;
     this.stop = new Set(kb.stop);
     this.shardSize = kb.shard;
-    this.shards = kb.shards;
+    this.shardBase = kb.shard_base;
+    this.shardCount = kb.shard_count;
     // terms
     var terms = [], prev = "";
     var parts = kb.terms ? kb.terms.split(",") : [];
@@ -353,6 +354,9 @@
   };
 
   I.shardOf = function (doc) { return Math.floor(doc / this.shardSize); };
+
+  /* Site-relative path of display shard k (same rule as build.shard_path). */
+  I.shardPath = function (k) { return this.shardBase + ("00" + k).slice(-Math.max(3, String(k).length)) + ".json"; };
 
   /* ---------------------------------------------------------------------
    * Highlighting and snippets (browser only)

@@ -15,7 +15,7 @@ importScripts("lunr.min.js", "snowball-es.js", "kbsearch.js");
 (function () {
   "use strict";
 
-  var MAX_RESULTS = 25;
+  var MAX_RESULTS = 20;
   var SNIPPET = 220;
 
   var index = null;
@@ -34,7 +34,7 @@ importScripts("lunr.min.js", "snowball-es.js", "kbsearch.js");
   function loadShard(k) {
     var p = shardCache.get(k);
     if (!p) {
-      p = fetch(new URL(index.shards[k], ROOT).href, { credentials: "same-origin" })
+      p = fetch(new URL(index.shardPath(k), ROOT).href, { credentials: "same-origin" })
         .then(function (r) {
           if (!r.ok) throw new Error("HTTP " + r.status);
           return r.json();
