@@ -319,6 +319,9 @@ _EXCEPT_BEFORE = re.compile(
 _PAST_ADJACENT_BEFORE = re.compile(
     r"(?:\bhace|\bdesde\s+hace|\b(?:en|durante)\s+(?:los|las)\s+ultim[oa]s|\blast|\bpast)\s+(?:unos\s+|unas\s+|mas\s+de\s+)?$")
 _PAST_ADJACENT_AFTER = re.compile(r"^\s+(?:ago|atras)\b")
+_ON_A_DAY_BEFORE = re.compile(  # "si lo pides un día laborable", "pedidos hechos un día festivo", "on a business day"
+    r"\b(?:(?:lo|la|los|las)\s+(?:haces|hagas|pides|pidas|compras|compres|realizas|realices|confirmas|confirmes"
+    r"|tramitas|tramites|pagas|pagues)|(?:hech|realizad|confirmad|pagad|tramitad)[oa]s?|on|placed)\s+$")
 _CLOCK_BEFORE = re.compile(
     r"\b(?:antes\s+de|hasta|a|desde|de|despues\s+de|at|by|before|after|until)\s+las?\s+$"
     r"|\b(?:at|before|after|until)\s+$")
@@ -600,6 +603,11 @@ def extract_claims(text: str, lang: str = "es", *, context: str = "") -> list[Cl
     return claims
 
 
+def channels_in(text: str) -> list[str]:
+    """The contact channels a text names, in order, once each: 'telefono', 'correo', 'whatsapp'…"""
+    return list(dict.fromkeys(h.key for h in _hits(_CHANNELS, _fold(text))))
+
+
 def _promissory(s: str) -> bool:
     """False for questions, past-tense facts and disclaimers: they promise nothing."""
     return not (_QUESTION.search(s) or _PAST.search(s) or _DISCLAIMER.search(s))
@@ -763,6 +771,8 @@ def _duration_claims(s: str, used: list[tuple[int, int]], channels: list[_Hit],
             continue
         if _PAST_ADJACENT_BEFORE.search(s[: m.start()]) or _PAST_ADJACENT_AFTER.match(s[m.end():]):
             continue
+        if m["a"] in ("un", "una", "a", "an") and not m["b"] and _ON_A_DAY_BEFORE.search(s[: m.start()]):
+            continue  # "si lo haces un día laborable antes de las 14:00": when, not how long
         parsed = _span_of(m)
         if parsed:
             found.append((m.start(), m.end(), *parsed))
