@@ -226,3 +226,13 @@ def test_material_search_box_uses_kbgen(material_site, serve_dir, browser):
     assert any(u.endswith("assets/kbgen/search/worker.js") for u in requests)
     assert any("/search/kbgen/docs-" in u for u in requests)
     page.close()
+
+
+def test_run_search_tests_names_query_expected_and_first(index):
+    from kbgen.search import run_search_tests
+
+    assert run_search_tests(index, [("arreglar frenos", "taller-bicis")]) == []
+    [miss] = run_search_tests(index, [("arreglar frenos", "copia-llaves")])
+    assert miss.query == "arreglar frenos" and miss.expect == "copia-llaves"
+    assert miss.got[0].id == "taller-bicis"
+    assert "arreglar frenos" in miss.message() and "copia-llaves" in miss.message() and "taller-bicis" in miss.message()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .build import SearchDoc, build_search_payload, plain_text
-from .engine import SearchIndex, SearchResult, load_index, load_index_from_dir, search
+from .engine import (SearchIndex, SearchMiss, SearchResult, load_index, load_index_from_dir, run_search_tests,
+                     search)
 from .synonyms import default_synonyms, merge_synonyms
 from .textproc import analyze, fold, stem, tokenize
 
@@ -15,6 +16,8 @@ __all__ = [
     "load_index",
     "load_index_from_dir",
     "search",
+    "run_search_tests",
+    "SearchMiss",
     "default_synonyms",
     "merge_synonyms",
     "analyze",

@@ -327,3 +327,32 @@ def load_index_from_dir(site_dir) -> SearchIndex:
 
 def search(index: SearchIndex, query: str, limit: int = 10) -> list[SearchResult]:
     return index.search(query, limit)
+
+
+@dataclass(frozen=True)
+class SearchMiss:
+    """A search test whose expected answer is not in the top ``top`` (for KB7xx)."""
+
+    query: str
+    expect: str
+    rank: int | None  # 1-based rank of the expected answer among the first 20, None if absent
+    got: tuple[SearchResult, ...]  # the first results
+
+    def message(self) -> str:
+        first = self.got[0] if self.got else None
+        where = f"is #{self.rank}" if self.rank else "is not in the first 20 results"
+        came = f'; first came "{first.title}" ({first.id})' if first else "; nothing was found"
+        return f'search "{self.query}": the expected answer {self.expect} {where}{came}'
+
+
+def run_search_tests(index: SearchIndex, tests, top: int = 3) -> list[SearchMiss]:
+    """``tests``: (query, expected id) pairs, or objects with ``.query``/``.expect``."""
+    misses = []
+    for t in tests:
+        query, expect = (t.query, t.expect) if hasattr(t, "query") else t
+        res = index.search(query, 20)
+        ids = [r.id for r in res]
+        if expect not in ids[:top]:
+            rank = ids.index(expect) + 1 if expect in ids else None
+            misses.append(SearchMiss(query, expect, rank, tuple(res[:top])))
+    return misses
