@@ -12,7 +12,7 @@ import os
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from .checks import Options
@@ -87,6 +87,8 @@ class KbgenPlugin(BasePlugin[KbgenConfig]):
             files.append(File.generated(config, pg.src, content=pg.markdown))
         for folder, _, names in sorted(os.walk(ASSETS)):
             for name in sorted(names):
+                if name.endswith(".md"):
+                    continue
                 path = os.path.join(folder, name)
                 rel = os.path.relpath(path, ASSETS).replace(os.sep, "/")
                 files.append(File.generated(config, f"assets/kbgen/{rel}", abs_src_path=path))
@@ -103,6 +105,7 @@ class KbgenPlugin(BasePlugin[KbgenConfig]):
                 for f in (self.result.unreadable + self.result.findings) if f.severity != "info"]
         return context
 
+    @event_priority(-50)  # after Material's search plugin, whose search_index.json ours replaces
     def on_post_build(self, config):
         from .render.site_extras import write_extras
-        write_extras(self.result.project, config.site_dir, self.today)
+        write_extras(self.result.project, config.site_dir)

@@ -131,5 +131,12 @@ def project_docs(project) -> list[SearchDoc]:
 
 
 def payload_for_project(project) -> dict[str, bytes]:
-    """The site's search payload for a loaded project (content/synonyms.yaml over the defaults)."""
-    return build_search_payload(project_docs(project), getattr(project, "synonyms", None) or {})
+    """The site's search payload for a loaded project (content/synonyms.yaml over the defaults).
+
+    Computed once per project: ``kbgen build`` checks the search tests and then publishes the
+    very same payload."""
+    cached = getattr(project, "_search_payload", None)
+    if cached is None:
+        cached = build_search_payload(project_docs(project), getattr(project, "synonyms", None) or {})
+        project._search_payload = cached
+    return cached
