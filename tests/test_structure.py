@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kbgen.checks import Options, explain
-from kbgen.checks.structure import Tokenizer, heading_ids, similar_pairs
+from kbgen.checks.structure import Tokenizer, heading_ids, near_duplicates, similar_pairs
 from kbgen.engine import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,7 +175,16 @@ def test_kb604_near_duplicate_names_both_ids_and_files(content):
 def test_kb604_different_questions_pass(content):
     add_question(content, "envios", "envio-andorra", "¿Hacéis envíos a Andorra?")
     add_question(content, "envios", "envio-portugal", "¿Hacéis envíos a Portugal?")
+    add_question(content, "envios", "tarda-canarias", "¿Cuánto tarda el envío a Canarias?")
+    add_question(content, "envios", "tarda-baleares", "¿Cuánto tarda el envío a Baleares?")
     assert kb6(content) == []
+
+
+def test_kb604_synonyms_count_as_the_same_word(content):
+    # synonyms.yaml says tique: [ticket, …]; the example has "¿Puedo devolver un producto sin el tique de compra?"
+    add_question(content, "pedidos", "devolver-sin-ticket-2", "¿Puedo devolver un producto sin ticket?")
+    (x,) = kb6(content)
+    assert x.rule == "KB604" and "devolver-sin-ticket" in x.message
 
 
 def test_kb604_can_be_silenced_with_a_reason(content):
@@ -197,9 +206,20 @@ def test_similar_pairs_matches_brute_force():
         assert [(i, j) for i, j, _ in similar_pairs(sets, t)] == brute
 
 
+def test_near_duplicates_are_a_subset_of_candidates():
+    rnd = random.Random(3)
+    vocab = [f"w{i}" for i in range(60)]
+    sets = [frozenset(rnd.sample(vocab, rnd.randint(2, 8))) for _ in range(600)]
+    cands = {(i, j) for i, j, _ in similar_pairs(sets, 0.5)}
+    near = near_duplicates(sets)
+    assert near and {(i, j) for i, j, _ in near} <= cands and all(s >= 0.6 for *_, s in near)
+
+
 def test_tokenizer_folds_and_stems():
     tok = Tokenizer()
     assert tok("¿Cuánto tarda el envío?") == tok("cuanto tardan los envios")
+    tok = Tokenizer({"tique": ["ticket", "factura simplificada"]})
+    assert tok("sin ticket") == tok("sin tique") and tok("factura") != tok("tique")
 
 
 # ------------------------------------------------------------------ KB605-607 empty things

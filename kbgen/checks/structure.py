@@ -10,9 +10,11 @@ How text links to other content (documented in docs/guia-editores.md and ``kbgen
   ``[política](../politicas/devoluciones.md#plazo-y-condiciones)`` and ``[otra](../faq/envios.md#plazo-entrega)``;
 * site URLs (``../politicas/devoluciones/``, ``/tiendas/``, ``https://<site url>/faq/envios/``) are checked too.
 
-Near-duplicate questions are found with an inverted index and prefix filtering over folded, stemmed
-tokens (the AllPairs similarity join): only pairs that share one of their rarest tokens are compared,
-so the cost grows with the number of similar pairs, not with the square of the number of questions.
+Near-duplicate questions: each question becomes a set of folded, stemmed tokens (one-word synonyms of
+synonyms.yaml read as their term); candidate pairs come from an inverted index with prefix filtering
+(the AllPairs similarity join: only sets that share one of their rarest tokens are compared, so the
+cost grows with the number of similar pairs, not with the square of the number of questions), and a
+candidate is reported when its IDF-weighted Jaccard similarity reaches 0.6.
 """
 from __future__ import annotations
 
@@ -42,8 +44,9 @@ The link still opens the page, at the top.""", "warning")
 rule("KB603", "duplicate-question", """Two FAQ entries ask the same question (identical once accents, case
 and punctuation are ignored). Two answers to one question drift apart; merge them into one entry.""")
 rule("KB604", "near-duplicate-question", """Two FAQ entries ask what is probably the same question in other
-words (most of their stemmed words are shared, e.g. "¿Cuánto tiempo tengo para devolver un producto?" and
-"¿Cuánto tiempo tengo para devolver una compra?"). Merge them, add the second wording to ``keywords:`` of
+words: most of their words are shared once accents, plurals and verb endings are ignored and one-word
+synonyms of synonyms.yaml are read as their term, with rare words counting more than common ones (e.g.
+"¿Cuánto tiempo tengo para devolver un producto?" and "¿Cuánto tiempo tengo para devolver una compra?"). Merge them, add the second wording to ``keywords:`` of
 the first, or, if they really are different questions, make the difference visible in the wording or
 silence the finding with a reason.""", "warning")
 rule("KB605", "empty-category", """An FAQ category file without questions: it would publish an empty page.
@@ -53,7 +56,8 @@ below it, ``a: ""``). Write the answer; a draft can say PENDIENTE, which is a wa
 rule("KB607", "empty-policy", """A policy (or a page in content/pages) with front matter but no body: it
 would publish a page with only a title. Write the text below the closing ``---``.""")
 
-NEAR_DUPLICATE_THRESHOLD = 0.6  # Jaccard similarity of the sets of stemmed tokens
+NEAR_DUPLICATE_THRESHOLD = 0.6  # IDF-weighted Jaccard similarity of the sets of stemmed tokens
+CANDIDATE_THRESHOLD = 0.5  # plain Jaccard a pair needs to be compared at all
 
 SHORT_KINDS = {"faq": "faq", "policy": "policy", "politica": "policy", "store": "store", "tienda": "store"}
 _NEAR_SHORT = {"pregunta": "faq", "faqs": "faq", "policies": "policy", "politicas": "policy", "stores": "store",
@@ -322,28 +326,60 @@ vosotros y ya yo usted ustedes vuestro vuestra vuestros vuestras nuestro nuestra
 _WORD = re.compile(r"[a-zñ0-9]+")
 
 
-class Tokenizer:
-    """Folded (no accents, lower case), stop words removed, Spanish Snowball stems; cached."""
+class _FoldTable(dict):
+    """``str.translate`` table doing what ``kbgen.text.fold`` does per character, memoised (fast)."""
 
-    def __init__(self):
+    def __missing__(self, cp: int) -> str:
+        from ..text.fold import fold_same_length
+        out = self[cp] = fold_same_length(chr(cp))
+        return out
+
+
+_FOLD = _FoldTable()
+
+
+def fast_fold(text: str) -> str:
+    """Lower case without accents, ñ kept: the same characters as ``kbgen.text.fold.fold_same_length``."""
+    return text.translate(_FOLD)
+
+
+class Tokenizer:
+    """Folded (no accents, lower case), stop words removed, Spanish Snowball stems; cached.
+
+    With the site's synonyms (synonyms.yaml), a one-word synonym counts as its term
+    (``tique: [ticket, recibo]``: "sin ticket" and "sin tique" share a token)."""
+
+    def __init__(self, synonyms: Optional[dict] = None):
         import snowballstemmer
         self._stem = snowballstemmer.stemmer("spanish").stemWord
         self._cache: dict[str, str] = {}
+        self._canon: dict[str, str] = {}
+        for head, alts in (synonyms or {}).items():
+            hw = self._words(str(head))
+            if len(hw) != 1:
+                continue
+            for alt in alts or ():
+                aw = self._words(str(alt))
+                if len(aw) == 1 and aw[0] != hw[0]:
+                    self._canon.setdefault(aw[0], hw[0])
 
-    def __call__(self, text: str) -> frozenset[str]:
-        from ..text.fold import fold
-        out = set()
-        for w in _WORD.findall(fold(text)):
+    def _words(self, text: str) -> list[str]:
+        out = []
+        for w in _WORD.findall(fast_fold(text)):
             if w in STOPWORDS or len(w) < 2 and not w.isdigit():
                 continue
             s = self._cache.get(w)
             if s is None:
                 s = self._cache[w] = self._stem(w)
-            out.add(s)
-        return frozenset(out)
+            out.append(s)
+        return out
+
+    def __call__(self, text: str) -> frozenset[str]:
+        canon = self._canon
+        return frozenset(canon.get(s, s) for s in self._words(text))
 
 
-def similar_pairs(token_sets: list[frozenset], threshold: float = NEAR_DUPLICATE_THRESHOLD) -> list[tuple[int, int, float]]:
+def similar_pairs(token_sets: list[frozenset], threshold: float = CANDIDATE_THRESHOLD) -> list[tuple[int, int, float]]:
     """Every pair (i, j, jaccard) with Jaccard similarity >= threshold, i < j — without comparing all pairs.
 
     AllPairs (Bayardo et al., 2007): tokens are ordered rarest first; two sets with Jaccard >= t must
@@ -380,14 +416,39 @@ def similar_pairs(token_sets: list[frozenset], threshold: float = NEAR_DUPLICATE
     return sorted(out)
 
 
+def near_duplicates(token_sets: list[frozenset], threshold: float = NEAR_DUPLICATE_THRESHOLD,
+                    candidate: float = CANDIDATE_THRESHOLD) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, similarity) of probable same questions.
+
+    Candidates are the pairs with plain Jaccard >= ``candidate`` (found by ``similar_pairs``, no
+    all-pairs comparison); a candidate is kept when its IDF-weighted Jaccard is >= ``threshold``:
+    sharing rare words (``canarias``, ``tique``) counts more than sharing common ones (``puedo``,
+    ``envio``), so "¿Cuánto tarda el envío a Canarias?" and "…a Baleares?" are not flagged while
+    "¿Cuánto tiempo tengo para devolver un producto?" and "…una compra?" are."""
+    n = len(token_sets)
+    df: dict[str, int] = defaultdict(int)
+    for s in token_sets:
+        for tok in s:
+            df[tok] += 1
+    weight = {tok: math.log(1 + n / c) for tok, c in df.items()}
+    out = []
+    for i, j, _ in similar_pairs(token_sets, candidate):
+        a, b = token_sets[i], token_sets[j]
+        shared = sum(weight[t] for t in a & b)
+        total = shared + sum(weight[t] for t in a ^ b)
+        sim = shared / total if total else 0.0
+        if sim >= threshold - 1e-9:
+            out.append((i, j, sim))
+    return out
+
+
 @check
 def structure_duplicates(project, options):
-    from ..text.fold import fold
     questions = list(project.questions())
     exact: dict[str, int] = {}
     dup_pairs = set()
     for i, q in enumerate(questions):
-        key = " ".join(_WORD.findall(fold(q.q or "")))
+        key = " ".join(_WORD.findall(fast_fold(q.q or "")))
         if not key:
             continue
         if key in exact:
@@ -397,9 +458,9 @@ def structure_duplicates(project, options):
                           f"({first.loc_of('q')}); merge the two entries", q.id)
         else:
             exact[key] = i
-    tok = Tokenizer()
+    tok = Tokenizer(project.synonyms)
     sets = [tok(q.q or "") for q in questions]
-    for i, j, sim in similar_pairs(sets):
+    for i, j, sim in near_duplicates(sets):
         if (i, j) in dup_pairs:
             continue
         a, b = questions[i], questions[j]
