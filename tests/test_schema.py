@@ -136,3 +136,31 @@ def test_cli_prints_and_writes(tmp_path):
 def test_modeline_is_relative(tmp_path):
     line = S.modeline(str(tmp_path / "content/faq/envios.yaml"), str(tmp_path / "content/.schema/faq.json"))
     assert line == "# yaml-language-server: $schema=../.schema/faq.json"
+
+
+GUIDE_KINDS = {"site.yaml": "site", "contact.yaml": "contact", "operations.yaml": "operations",
+               "promises.yaml": "promises", "stores/": "store", "faq/": "faq", "policies/": "policy",
+               "offline/*.yaml": "offline", "search-tests.yaml": "search-tests", "synonyms.yaml": "synonyms"}
+
+
+def guide_examples():
+    """(kind, text) of the first code block under each '### `file`' heading of the editor's guide."""
+    text = (ROOT / "docs" / "guia-editores.md").read_text(encoding="utf-8")
+    out = []
+    for section in re.split(r"^### ", text, flags=re.M)[1:]:
+        head = section.split("\n", 1)[0]
+        kind = next((k for key, k in GUIDE_KINDS.items() if f"`{key}" in head), None)
+        if kind is None:
+            continue
+        block = re.search(r"```(\w+)\n(.*?)```", section, re.S)
+        out.append((kind, block.group(2)))
+    return out
+
+
+def test_editor_guide_has_a_valid_example_per_content_file():
+    examples = guide_examples()
+    assert {k for k, _ in examples} == set(S.KINDS)
+    for kind, text in examples:
+        data = front_matter(text) if kind == "policy" else load_yaml(text)
+        errors = list(validator(kind).iter_errors(data))
+        assert not errors, (kind, [e.message for e in errors])
