@@ -489,7 +489,7 @@ class Loader:
                 continue
             project.offline_sources.append(doc)
             for sid, rec in doc.stores.items():
-                project.offline.append(m.OfflineRecord(sid, doc.source, doc.captured, rec, doc.loc_of("stores") if False else rec.loc, shown))
+                project.offline.append(m.OfflineRecord(sid, doc.source, doc.captured, rec, rec.loc, shown))
         for path in list_files(folder, ".csv"):
             self.load_csv(project, path)
 
