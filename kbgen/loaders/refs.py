@@ -13,7 +13,9 @@ from .. import model as m
 from ..findings import Findings
 from ..values import human_value
 
-REF = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+# No \s* around a lazy group: "{{" followed by thousands of spaces took minutes to fail (the
+# engine retried every split of the spaces); the key is stripped where it is used instead.
+REF = re.compile(r"\{\{([^{}]*)\}\}")
 
 
 def build_context(project: m.Project) -> dict[str, str]:
@@ -57,7 +59,7 @@ class References:
 
     def resolve(self, raw: str, loc_at, subject: str) -> str:
         def sub(mt: re.Match) -> str:
-            key = mt.group(1)
+            key = mt.group(1).strip()
             if key in self.ctx:
                 return self.ctx[key]
             if any(key == b or key.startswith(b + ".") for b in self.project.broken):
