@@ -189,6 +189,14 @@ class Loader:
         self.suppressions += scan_suppressions(text, display_path(path), self.out)
         return text
 
+    def listing(self, folder: str, *exts: str) -> list[str]:
+        """The content files of a folder; a folder that cannot be listed is unreadable (exit 2)."""
+        try:
+            return list_files(folder, *exts)
+        except Unreadable as exc:
+            self.unreadable.append(exc.finding)
+            return []
+
     def yaml(self, path: str, text: Optional[str] = None, subject: str = "") -> Optional[YNode]:
         text = self.read(path) if text is None else text
         if text is None:
@@ -313,7 +321,7 @@ class Loader:
             return False
 
     def load_stores(self, project: m.Project) -> None:
-        for path in list_files(self.file("stores"), ".yaml", ".yml"):
+        for path in self.listing(self.file("stores"), ".yaml", ".yml"):
             sid = os.path.splitext(os.path.basename(path))[0]
             tree = self.yaml(path, subject=sid)
             store = validate(m.Store, tree, display_path(path), self.out, sid)
@@ -407,7 +415,7 @@ class Loader:
 
     def load_faq(self, project: m.Project) -> None:
         seen: dict[str, Loc] = {}
-        for path in list_files(self.file("faq"), ".yaml", ".yml"):
+        for path in self.listing(self.file("faq"), ".yaml", ".yml"):
             slug = os.path.splitext(os.path.basename(path))[0]
             cat = validate(m.Category, self.yaml(path, subject=slug), display_path(path), self.out, slug)
             if cat is None:
@@ -451,7 +459,7 @@ class Loader:
         return (tree if tree is not None else (None if problems else YMap(Loc(shown)))), body, body_line
 
     def load_policies(self, project: m.Project) -> None:
-        for path in list_files(self.file("policies"), ".md"):
+        for path in self.listing(self.file("policies"), ".md"):
             slug = os.path.splitext(os.path.basename(path))[0]
             tree, body, line = self.markdown(path, slug)
             if body is None:
@@ -469,7 +477,7 @@ class Loader:
         project.policies.sort(key=lambda p: (p.meta.order if p.meta.order is not None else 999, p.slug))
 
     def load_pages(self, project: m.Project) -> None:
-        for path in list_files(self.file("pages"), ".md"):
+        for path in self.listing(self.file("pages"), ".md"):
             slug = os.path.splitext(os.path.basename(path))[0]
             tree, body, line = self.markdown(path, slug)
             if body is None:
@@ -482,7 +490,7 @@ class Loader:
 
     def load_offline(self, project: m.Project) -> None:
         folder = self.file("offline")
-        for path in list_files(folder, ".yaml", ".yml"):
+        for path in self.listing(folder, ".yaml", ".yml"):
             shown = display_path(path)
             doc = validate(m.OfflineFile, self.yaml(path), shown, self.out)
             if doc is None:
@@ -490,7 +498,7 @@ class Loader:
             project.offline_sources.append(doc)
             for sid, rec in doc.stores.items():
                 project.offline.append(m.OfflineRecord(sid, doc.source, doc.captured, rec, rec.loc, shown))
-        for path in list_files(folder, ".csv"):
+        for path in self.listing(folder, ".csv"):
             self.load_csv(project, path)
 
     def load_csv(self, project: m.Project, path: str) -> None:
