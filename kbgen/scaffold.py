@@ -3,7 +3,7 @@
 * ``kbgen new faq --category envios --question "¿Hacéis envíos a Andorra?" [--id ID]`` appends an entry
   to ``faq/envios.yaml`` (the file is created if the category is new): id slugified from the question,
   ``reviewed:`` today, the owner most used in the category, and a PENDIENTE answer (a KB507 warning,
-  not an error, so the draft can be previewed).
+  not an error, so the draft can be previewed). The id may also be given as ``kbgen new faq ID …``.
 * ``kbgen new policy SLUG --title TEXT`` creates ``policies/SLUG.md``.
 * ``kbgen new store ID --name TEXT`` creates ``stores/ID.yaml`` with a full week to fill in.
 
