@@ -173,8 +173,8 @@ def main(argv=None) -> int:
     print(f"  index + prefix filtering + weights:  {t_pairs:.3f} s   ({len(pairs)} near-duplicate pairs)")
     print(f"  all {all_pairs:,} pairs (estimated):    {per_pair * all_pairs:.1f} s   ({per_pair * 1e9:.0f} ns per pair)")
     if planted:
-        print(f"  planted rewordings found:            {recall}/{len(planted)} (missed: a rare word swapped for a "
-              "common one in a short question)")
+        print(f"  planted rewordings found:            {recall}/{len(planted)} (missed: a common word swapped for a "
+              "rare one in a short question)")
     print(f"  candidates = brute force on {len(sub)}:    {'yes' if brute == indexed else 'NO'} ({len(brute)} pairs)")
     ok = t_check < 5.0 and brute == indexed
     print(f"  target < 5 s for 5,000: {'met' if ok else 'NOT met'} ({t_check:.2f} s, best of {args.repeat})")
