@@ -105,6 +105,11 @@ class KbgenPlugin(BasePlugin[KbgenConfig]):
                 for f in (self.result.unreadable + self.result.findings) if f.severity != "info"]
         return context
 
+    def on_serve(self, server, config, builder):
+        """``mkdocs serve`` rebuilds when content/ changes, not only docs_dir."""
+        server.watch(os.path.abspath(self.content_dir(config)))
+        return server
+
     @event_priority(-50)  # after Material's search plugin, whose search_index.json ours replaces
     def on_post_build(self, config):
         from .render.site_extras import write_extras

@@ -297,9 +297,10 @@ extra:
 
 
 def build_copy(proj: Path, extra_yaml: str = "") -> Path:
-    if extra_yaml:
-        with open(proj / "mkdocs.yml", "a", encoding="utf-8") as fh:
-            fh.write(extra_yaml)
+    """Build a copy whose mkdocs.yml has ``extra_yaml`` in place of the example's ``extra:`` block."""
+    cfg = (proj / "mkdocs.yml").read_text(encoding="utf-8")
+    cfg = cfg.split("\nextra:\n", 1)[0] + "\n"
+    (proj / "mkdocs.yml").write_text(cfg + extra_yaml, encoding="utf-8")
     cwd = os.getcwd()
     os.chdir(proj)
     try:
@@ -323,9 +324,15 @@ def test_feedback_only_on_faq_and_policy_pages(feedback_site):
         assert 'class="md-feedback"' not in (feedback_site / rel / "index.html").read_text(encoding="utf-8"), rel
 
 
-def test_feedback_off_when_not_configured(built_site):
+@pytest.fixture(scope="module")
+def no_feedback_site(tmp_path_factory):
+    from conftest import copy_project
+    return build_copy(copy_project(tmp_path_factory.mktemp("nofeedback")))
+
+
+def test_feedback_off_when_not_configured(no_feedback_site):
     for rel in ("faq/envios", "politicas/devoluciones", "tiendas/madrid-centro"):
-        assert "md-feedback" not in html(built_site, rel)
+        assert "md-feedback" not in html(no_feedback_site, rel)
 
 
 def test_feedback_works_without_an_analytics_provider(browser, feedback_site, serve_dir):
