@@ -154,12 +154,18 @@ def _compose(text: str):
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-def _syntax_finding(path: str, exc: yaml.YAMLError) -> Finding:
+def _syntax_finding(path: str, exc: yaml.YAMLError, text: str = "") -> Finding:
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
+        pos = min(max(exc.position, 0), len(text))  # the reader gives a position, not a mark
+        line, col = text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+        return Finding("KB100", "error", Loc(path, line, col),
+            f"this is not valid YAML: an invisible control character (U+{exc.character:04X}) is here; "
+            "delete it (it often comes from text pasted out of another program)")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
     hint = "check the indentation and that text with ':' or '#' is in quotes"
-    if "\t" in problem or "tab" in problem.lower():
+    if "\t" in problem or "'\\t'" in problem or re.search(r"\btabs?\b", problem.lower()):
         hint = "indent with spaces, not tabs"
     return Finding("KB100", "error", Loc(path, line, col), f"this is not valid YAML ({problem}); {hint}")
 
@@ -171,7 +177,7 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, list[Finding]]:
     try:
         root = _compose(text)
     except yaml.YAMLError as exc:
-        return None, [_syntax_finding(path, exc)]
+        return None, [_syntax_finding(path, exc, text)]
     except RecursionError:
         return None, [Finding("KB100", "error", Loc(path), "the YAML is nested too deeply; flatten it")]
     if root is None:
