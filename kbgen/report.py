@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+from urllib.parse import quote
 
 from . import __version__
 from .checks import RULES, load_families
@@ -44,10 +46,14 @@ def _gh_escape(text: str, prop: bool = False) -> str:
 
 
 def as_github(findings: list[Finding]) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
+    load_families()
     level = {"error": "error", "warning": "warning", "info": "notice"}
     out = []
     for f in findings:
-        props = f"file={_gh_escape(f.path, True)},line={f.line},col={f.column},title={_gh_escape(f.rule, True)}"
+        rule = RULES.get(f.rule)
+        title = f"{f.rule} {rule.name}" if rule else f.rule
+        props = f"file={_gh_escape(f.path, True)},line={f.line},col={f.column},title={_gh_escape(title, True)}"
         out.append(f"::{level[f.severity]} {props}::{_gh_escape(f.message)}")
     return "\n".join(out) + ("\n" if out else "")
 
@@ -60,7 +66,7 @@ def as_sarif(findings: list[Finding]) -> str:
     results = []
     for f in findings:
         res = {"ruleId": f.rule, "level": level[f.severity], "message": {"text": f.message},
-               "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path},
+               "locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(f.path.replace(os.sep, "/"))},
                                                    "region": {"startLine": f.line, "startColumn": f.column}}}]}
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]
@@ -68,7 +74,7 @@ def as_sarif(findings: list[Finding]) -> str:
             res["properties"] = {"subject": f.subject}
         results.append(res)
     doc = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {
@@ -77,6 +83,7 @@ def as_sarif(findings: list[Finding]) -> str:
                            "fullDescription": {"text": r.doc},
                            "defaultConfiguration": {"level": level.get(r.severity, "error")}} for r in rules],
             }},
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     }
