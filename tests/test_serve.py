@@ -18,8 +18,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 BANNER = "#kbgen-findings"
 
 
@@ -58,22 +56,8 @@ def wait_http(url: str, proc, log: Path, timeout: float = 90) -> None:
     pytest.fail(f"kbgen serve did not answer on {url}:\n{log.read_text()}")
 
 
-def browser_or_skip(pw):
-    try:
-        return pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-    except Exception as exc:  # no browser here
-        if os.environ.get("CI"):
-            pytest.fail(f"headless Chromium could not start ({exc}); CI must be able to run the browser test")
-        pytest.skip(f"headless Chromium could not start: {exc}")
-
-
-def test_serve_shows_findings_banner_within_5s(project):
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"playwright is not installed: {exc}")
-        pytest.skip("playwright is not installed")
+def test_serve_shows_findings_banner_within_5s(project, browser):
+    """Uses the session's shared Chromium (conftest.py): Playwright allows one sync driver per process."""
     port = free_port()
     log = project / "serve.log"
     with open(log, "w") as out:
@@ -84,32 +68,30 @@ def test_serve_shows_findings_banner_within_5s(project):
     try:
         base = f"http://127.0.0.1:{port}/"
         wait_http(base, proc, log)
-        with sync_playwright() as pw:
-            browser = browser_or_skip(pw)
-            try:
-                page = browser.new_page()
-                page.goto(base + "tiendas/madrid-centro/", wait_until="load")
-                assert page.locator(BANNER).count() == 0, "the example content should preview without findings"
-                time.sleep(1.0)  # let the live-reload script connect
-                store = project / "content" / "stores" / "madrid-centro.yaml"
-                good = store.read_text(encoding="utf-8")
-                assert "  sat: 10:00-14:00\n" in good
-                store.write_text(good.replace("  sat: 10:00-14:00\n", "  sat: 10:00-25:00\n"), encoding="utf-8")
-                t0 = time.monotonic()
-                page.wait_for_selector(BANNER, timeout=5000)
-                elapsed = time.monotonic() - t0
-                text = page.locator(BANNER).inner_text()
-                assert "KB103" in text and "madrid-centro.yaml:" in text and "25:00" in text
-                print(f"\nbanner visible {elapsed:.2f} s after the file was broken")
-                assert elapsed < 5
-                # every preview page shows it, not only the page of the broken store
-                page.goto(base + "faq/envios/", wait_until="load")
-                assert "KB103" in page.locator(BANNER).inner_text()
-                # fixing the file removes it
-                store.write_text(good, encoding="utf-8")
-                page.wait_for_selector(BANNER, state="detached", timeout=5000)
-            finally:
-                browser.close()
+        page = browser.new_page()
+        try:
+            page.goto(base + "tiendas/madrid-centro/", wait_until="load")
+            assert page.locator(BANNER).count() == 0, "the example content should preview without findings"
+            time.sleep(1.0)  # let the live-reload script connect
+            store = project / "content" / "stores" / "madrid-centro.yaml"
+            good = store.read_text(encoding="utf-8")
+            assert "  sat: 10:00-14:00\n" in good
+            store.write_text(good.replace("  sat: 10:00-14:00\n", "  sat: 10:00-25:00\n"), encoding="utf-8")
+            t0 = time.monotonic()
+            page.wait_for_selector(BANNER, timeout=5000)
+            elapsed = time.monotonic() - t0
+            text = page.locator(BANNER).inner_text()
+            assert "KB103" in text and "madrid-centro.yaml:" in text and "25:00" in text
+            print(f"\nbanner visible {elapsed:.2f} s after the file was broken")
+            assert elapsed < 5
+            # every preview page shows it, not only the page of the broken store
+            page.goto(base + "faq/envios/", wait_until="load")
+            assert "KB103" in page.locator(BANNER).inner_text()
+            # fixing the file removes it
+            store.write_text(good, encoding="utf-8")
+            page.wait_for_selector(BANNER, state="detached", timeout=5000)
+        finally:
+            page.close()
     finally:
         proc.terminate()
         try:
