@@ -492,11 +492,15 @@ class Loader:
         folder = self.file("offline")
         for path in self.listing(folder, ".yaml", ".yml"):
             shown = display_path(path)
-            doc = validate(m.OfflineFile, self.yaml(path), shown, self.out)
+            tree = self.yaml(path)
+            doc = validate(m.OfflineFile, tree, shown, self.out)
             if doc is None:
                 continue
             project.offline_sources.append(doc)
+            stores_node = tree.get("stores") if isinstance(tree, YMap) else None
             for sid, rec in doc.stores.items():
+                node = stores_node.get(sid) if isinstance(stores_node, YMap) else None
+                rec._hours_locs = _hours_locs(node.get("hours") if isinstance(node, YMap) else None)
                 project.offline.append(m.OfflineRecord(sid, doc.source, doc.captured, rec, rec.loc, shown))
         for path in self.listing(folder, ".csv"):
             self.load_csv(project, path)

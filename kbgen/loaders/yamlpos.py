@@ -30,9 +30,18 @@ class YScalar(YNode):
     style: str | None = None  # None (plain), "'", '"', "|", ">"
     body_line: int = 0  # for block scalars: first content line (1-based)
     indent: int = 0  # for block scalars: indentation of the content
+    segments: tuple = ()  # folded text (">" or multi-line plain): (line, col, length) of each source line
 
     def loc_at(self, offset: int) -> Loc:
         """The file position of character ``offset`` of the value."""
+        if self.segments:  # folded: each source line became one stretch of the value, joined by one char
+            pos = 0
+            for line, col, length in self.segments:
+                if offset <= pos + length:
+                    return Loc(self.loc.path, line, col + max(0, offset - pos))
+                pos += length + 1
+            line, col, length = self.segments[-1]
+            return Loc(self.loc.path, line, col + length)
         text = self.value or ""
         before = text[:offset]
         nl = before.count("\n")
@@ -106,6 +115,20 @@ class _Converter:
             out.items[name] = (key, self.convert(vnode))
         return out
 
+    def segments(self, node, style) -> tuple:
+        """(line, col, length) of every non-blank source line of a folded or multi-line plain scalar."""
+        first = node.start_mark.line + (1 if style == ">" else 0)
+        out = []
+        for i in range(first, min(node.end_mark.line + 1, len(self.lines))):
+            text = self.lines[i]
+            start = node.start_mark.column if (i == node.start_mark.line) else len(text) - len(text.lstrip(" "))
+            body = text[start:].rstrip()
+            if i == node.end_mark.line and style is None:
+                body = text[start:node.end_mark.column].rstrip()
+            if body:
+                out.append((i + 1, start + 1, len(body)))
+        return tuple(out)
+
     def scalar(self, node) -> YScalar:
         loc = self.loc(node)
         style = node.style or None  # libyaml says "" for a plain scalar
@@ -113,6 +136,8 @@ class _Converter:
         if style is None and node.tag in ("tag:yaml.org,2002:null",) or (style is None and _NULL.match(value or "")):
             value = None
         ys = YScalar(loc, value, style)
+        if style == ">" or (style is None and node.end_mark.line > node.start_mark.line):
+            ys.segments = self.segments(node, style)
         if style in ("|", ">"):
             ys.body_line = loc.line + 1
             for i in range(loc.line, min(len(self.lines), loc.line + 200)):
