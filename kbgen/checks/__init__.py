@@ -54,6 +54,11 @@ def load_families() -> None:
                 raise
 
 
+# Two families can see the same sentence: an opening-hours statement in site text is both a
+# KB304 (text vs the stores' data) and a KB407 (opening promise). Report it once, as the first.
+SHADOWED_BY = {"KB407": "KB304"}
+
+
 def run_checks(project, options: Options) -> list[Finding]:
     load_families()
     out: list[Finding] = []
@@ -61,7 +66,9 @@ def run_checks(project, options: Options) -> list[Finding]:
         if fn.__name__.startswith("search") and not options.search:
             continue
         out.extend(fn(project, options))
-    return out
+    seen = {(f.rule, f.loc.path, f.loc.line) for f in out}
+    return [f for f in out
+            if not (f.rule in SHADOWED_BY and (SHADOWED_BY[f.rule], f.loc.path, f.loc.line) in seen)]
 
 
 def explain(code: str) -> Rule | None:
