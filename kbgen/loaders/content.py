@@ -57,8 +57,9 @@ def validate(cls: type[BaseModel], tree: Optional[YNode], path: str, out: Findin
 def _report(err: dict, tree, path: str, cls, out: Findings, subject: str) -> None:
     where = tuple(err["loc"])
     kind = err["type"]
-    # pydantic adds the union member name to the path ("str", "list[str]"): drop those steps
-    clean = tuple(s for s in where if not (isinstance(s, str) and ("[" in s or s in ("str", "list", "date", "bool", "int", "float"))))
+    clean = _clean_path(where, tree, keep_last=kind == "missing")
+    if not clean and kind in ("missing", "extra_forbidden"):
+        clean = ("?",)
     if kind == "missing":
         loc = locate(tree, clean[:-1]) or Loc(path)
         out.error("KB101", loc, _hint_missing(clean[-1]), subject)
@@ -89,6 +90,29 @@ def _report(err: dict, tree, path: str, cls, out: Findings, subject: str) -> Non
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
         msg = "write a block of keys here (key: value)"
     out.error("KB109", loc, f"{shown} is not valid for {field}: {msg}", subject)
+
+
+_UNION_TAGS = ("str", "list", "date", "bool", "int", "float")
+
+
+def _clean_path(where: tuple, tree, keep_last: bool = False) -> tuple:
+    """The error's path without the union member names pydantic adds ("str", "list[str]").
+
+    A step that is a key or index of the tree is always kept, even if it is called "date" or
+    "str": an editor's key is never mistaken for a union member (that crashed on `date:` at the
+    top of contact.yaml)."""
+    out, cur = [], tree
+    for i, s in enumerate(where):
+        if isinstance(cur, YMap) and isinstance(s, str) and s in cur.items:
+            cur = cur.items[s][1]
+        elif isinstance(cur, YSeq) and isinstance(s, int) and 0 <= s < len(cur.items):
+            cur = cur.items[s]
+        elif isinstance(s, str) and ("[" in s or s in _UNION_TAGS) and not (keep_last and i == len(where) - 1):
+            continue
+        else:
+            cur = None
+        out.append(s)
+    return tuple(out)
 
 
 def _known_fields(cls, steps) -> list[str]:
