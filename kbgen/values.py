@@ -71,14 +71,6 @@ def human_span(lo: int, hi: int, lang: str = "es", prefer: str = "") -> str:
     return f"{num(n)} {many}"
 
 
-def parse_percent(text) -> float:
-    """``15%``, ``15 %``, ``15`` -> 15.0; ValueError otherwise."""
-    m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*%?\s*", str(text))
-    if not m:
-        raise ValueError(text)
-    return float(m.group(1).replace(",", "."))
-
-
 def human_value(raw) -> str:
     """How an operational value reads inside a sentence (for ``{{ }}`` references)."""
     if raw is None:
