@@ -166,8 +166,14 @@ if _CParser is not None:
             yaml.resolver.Resolver.__init__(self)
 
 
+# Where libyaml is more lenient than PyYAML (found by tests/test_hypothesis_content.py): tabs, NEL,
+# line/paragraph separators and stray BOMs inside the text, "|#" / ">#" block headers, "?@" and "?`"
+# in flow collections, and tags. Such texts go to PyYAML alone, so every file reads as it always did.
+_LENIENT = re.compile(r"[\t\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#|\?[@`]|(?:^|[\s\[{,])!")
+
+
 def _compose(text: str):
-    if _CParser is not None:
+    if _CParser is not None and not _LENIENT.search(text):
         try:
             loader = _FastLoader(text)
             try:
