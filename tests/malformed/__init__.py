@@ -1,0 +1,1 @@
+"""Support code and data for the robustness tests (issue 9)."""
