@@ -374,6 +374,9 @@ class Loader:
         seen: dict[str, Loc] = {}
         chans = tree.get("channels") if isinstance(tree, YMap) else None
         for i, ch in enumerate(contact.channels):
+            if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", ch.id):  # it becomes an anchor and a {{ channels.<id> }} path
+                self.out.error("KB109", ch.loc_of("id"), f'"{ch.id}" is not a usable channel id; write lowercase '
+                               "letters, digits and hyphens (e.g. telefono)", ch.id)
             if ch.id in seen:
                 self.out.error("KB106", ch.loc_of("id"), f'channel id "{ch.id}" is used twice (first at line '
                                f"{seen[ch.id].line}); give each channel its own id", ch.id)
