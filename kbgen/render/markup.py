@@ -25,10 +25,21 @@ def md_text(text: str) -> str:
 _CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
 _SHORT = re.compile(r"\]\((faq|policy|politica|store|tienda):([A-Za-z0-9_-]+)\)")
+_LINK_DEST = re.compile(r"(\]\(\s*<?)([^)\s>]*)")  # [text](url) and ![alt](url)
+_LINK_DEF = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*<?)(\S+)", re.M)  # [id]: url
+_SCRIPT_URL = re.compile(r"(?:javascript|vbscript|data|file):")
+
+
+def _safe_url(url: str) -> str:
+    """``#`` for a URL that would run code when followed (``javascript:``, also hidden by entities,
+    case or whitespace, which browsers ignore in a scheme)."""
+    plain = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lower()
+    return "#" if _SCRIPT_URL.match(plain) else url
 
 
 def sanitize_markdown(text: str, allow_html: bool = False, link=None) -> str:
-    """Editor Markdown for a page: raw HTML escaped (unless allowed), short links resolved.
+    """Editor Markdown for a page: raw HTML, attribute lists and script URLs neutralised (unless
+    ``site.allow_html``), short links resolved.
 
     ``link(kind, id)`` returns the Markdown-relative target for ``[x](faq:id)`` forms."""
     parts = _CODE.split(text)
@@ -37,6 +48,9 @@ def sanitize_markdown(text: str, allow_html: bool = False, link=None) -> str:
         if not allow_html:
             p = _TAG.sub("&lt;", p)
             p = p.replace("{%", "{&#37;")
+            p = p.replace("{", "&#123;")  # no attribute lists: "{: onclick=… }" would add event handlers
+            p = _LINK_DEST.sub(lambda m: m.group(1) + _safe_url(m.group(2)), p)
+            p = _LINK_DEF.sub(lambda m: m.group(1) + _safe_url(m.group(2)), p)
         if link is not None:
             p = _SHORT.sub(lambda m: "](" + (link(m.group(1), m.group(2)) or f"{m.group(1)}:{m.group(2)}") + ")", p)
         parts[i] = p
