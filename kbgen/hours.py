@@ -48,12 +48,24 @@ def fmt_intervals(intervals, lang: str = "es") -> str:
 # ---------------------------------------------------------------- parsing the contract's shape
 
 class HoursError(ValueError):
-    """A problem in an hours value; ``rule`` is the KB1xx code to report."""
+    """A problem in an hours value; ``rule`` is the KB1xx code to report.
 
-    def __init__(self, rule: str, message: str):
-        super().__init__(message)
+    ``key`` and ``values`` name a message of ``kbgen.messages``: the loader writes it in the site's
+    language with :meth:`message_in`; ``message`` (and ``str()``) is the Spanish one."""
+
+    def __init__(self, rule: str, key: str, **values):
         self.rule = rule
-        self.message = message
+        self.key = key
+        self.values = values
+        super().__init__(self.message_in("es"))
+
+    def message_in(self, lang: str = "es") -> str:
+        from .messages import msg  # messages imports this module
+        return msg(self.key, lang, **self.values)
+
+    @property
+    def message(self) -> str:
+        return self.message_in("es")
 
 
 _DAY_ALIASES = {
@@ -72,8 +84,7 @@ def parse_day_key(key: str) -> list[int]:
     """``mon-fri`` -> [0..4]; ``sáb`` -> [5]; ``sat-mon`` wraps -> [5, 6, 0]."""
     parts = [p.strip().lower() for p in str(key).split("-")]
     if len(parts) not in (1, 2) or any(p not in _DAY_ALIASES for p in parts):
-        raise HoursError("KB103", f'"{key}" is not a day of the week; write mon, tue, wed, thu, fri, '
-                         "sat, sun (or lun, mar, mié, jue, vie, sáb, dom), or a range such as mon-fri")
+        raise HoursError("KB103", "hours.day", key=key)
     a, b = _DAY_ALIASES[parts[0]], _DAY_ALIASES[parts[-1]]
     return [(a + i) % 7 for i in range((b - a) % 7 + 1)]
 
@@ -81,12 +92,11 @@ def parse_day_key(key: str) -> list[int]:
 def parse_time(text: str, *, end: bool = False) -> int:
     """``09:30`` -> 570. ``24:00`` is allowed as an end. HoursError otherwise."""
     m = _TIME.match(str(text).strip())
-    hint = "write HH:MM between 00:00 and 24:00"
     if not m:
-        raise HoursError("KB103", f'"{text}" is not a time of day; {hint}')
+        raise HoursError("KB103", "hours.time", text=text)
     h, mi = int(m.group(1)), int(m.group(2))
     if mi > 59 or h > 24 or (h == 24 and (mi or not end)):
-        raise HoursError("KB103", f'"{text}" is not a time of day; {hint}')
+        raise HoursError("KB103", "hours.time", text=text)
     return h * 60 + mi
 
 
@@ -97,12 +107,12 @@ def parse_interval(text: str) -> Interval:
         return Interval(0, 1440)
     parts = [p.strip() for p in re.split(r"\s*[-–]\s*", raw)]
     if len(parts) != 2:
-        raise HoursError("KB103", f'"{raw}" is not an opening interval; write "HH:MM-HH:MM", e.g. "09:30-14:00"')
+        raise HoursError("KB103", "hours.interval", raw=raw)
     start, end = parse_time(parts[0]), parse_time(parts[1], end=True)
     if start == 1440:
-        raise HoursError("KB103", f'"{raw}" starts at 24:00; write 00:00 and put it on the next day')
+        raise HoursError("KB103", "hours.starts.24", raw=raw)
     if end == start:
-        raise HoursError("KB103", f'"{raw}" opens and closes at the same time; write "24h" for all day or "closed"')
+        raise HoursError("KB103", "hours.same.time", raw=raw)
     if end < start:
         end += 1440
     return Interval(start, end)
@@ -111,22 +121,22 @@ def parse_interval(text: str) -> Interval:
 def parse_day_hours(value) -> tuple[Interval, ...]:
     """A day's value: ``closed``/``cerrado``, ``24h``, one ``HH:MM-HH:MM`` or a list of them."""
     if value is None:
-        raise HoursError("KB103", 'no hours given; write "closed", "24h" or "HH:MM-HH:MM"')
+        raise HoursError("KB103", "hours.none")
     if isinstance(value, str) and value.strip().lower() in _CLOSED:
         return ()
     items = value if isinstance(value, list) else [value]
     if not items:
         return ()
     if any(not isinstance(i, str) for i in items):
-        raise HoursError("KB103", 'hours must be text such as "09:30-14:00", "closed" or "24h"')
+        raise HoursError("KB103", "hours.not.text")
     if isinstance(value, str) and ("," in value or " y " in value):
         items = [p for p in re.split(r"\s*(?:,|\sy\s)\s*", value) if p]
     intervals = sorted(parse_interval(i) for i in items)
     for a, b in zip(intervals, intervals[1:]):
         if b.start < a.end:
-            raise HoursError("KB104", f"intervals {a} and {b} overlap; merge them into one or fix the times")
+            raise HoursError("KB104", "hours.overlap", a=str(a), b=str(b))
     if intervals and len(intervals) > 1 and intervals[-1].end > 1440 and intervals[-1].end - 1440 > intervals[0].start:
-        raise HoursError("KB104", f"{intervals[-1]} runs past midnight into {intervals[0]}; fix the times")
+        raise HoursError("KB104", "hours.past.midnight", last=str(intervals[-1]), first=str(intervals[0]))
     return tuple(intervals)
 
 
