@@ -1,10 +1,12 @@
 """Reading files safely: every failure becomes a finding with a position, never a traceback."""
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
 from ..findings import Finding, Loc
+from ..messages import msg
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -22,8 +24,23 @@ def display_path(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
-def read_text(path: str) -> tuple[str | None, Finding | None]:
-    """The file's text (BOM and CRLF removed), or a finding saying why it cannot be used."""
+_OS_REASONS_ES = {errno.EACCES: "permiso denegado", errno.EPERM: "operación no permitida",
+                  errno.ENOENT: "no existe", errno.ELOOP: "demasiados enlaces simbólicos",
+                  errno.ENAMETOOLONG: "el nombre es demasiado largo", errno.EIO: "error de entrada/salida",
+                  errno.ENOTDIR: "una parte de la ruta no es una carpeta"}
+
+
+def _reason(exc: OSError, lang: str) -> str:
+    """Why the system could not read a file, in the site's language where we know the words."""
+    if lang != "en" and exc.errno in _OS_REASONS_ES:
+        return _OS_REASONS_ES[exc.errno]
+    return exc.strerror or str(exc)
+
+
+def read_text(path: str, lang: str = "es") -> tuple[str | None, Finding | None]:
+    """The file's text (BOM and CRLF removed), or a finding saying why it cannot be used.
+
+    Messages are in ``lang`` (the site's language)."""
     shown = display_path(path)
     fd = -1
     try:
@@ -31,11 +48,9 @@ def read_text(path: str) -> tuple[str | None, Finding | None]:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise Unreadable(Finding("KB100", "error", Loc(shown),
-                "this is a folder where a file was expected; remove or rename it"))
+            raise Unreadable(Finding("KB100", "error", Loc(shown), msg("file.is.folder", lang)))
         if not stat.S_ISREG(st.st_mode):  # a pipe, a socket, /dev/zero...: reading could hang or never end
-            raise Unreadable(Finding("KB100", "error", Loc(shown),
-                "this is not a regular file (a pipe, a device or a socket); replace it with a text file"))
+            raise Unreadable(Finding("KB100", "error", Loc(shown), msg("file.not.regular", lang)))
         size = st.st_size
         if size <= MAX_BYTES:
             with os.fdopen(fd, "rb") as fh:
@@ -43,15 +58,13 @@ def read_text(path: str) -> tuple[str | None, Finding | None]:
                 data = fh.read(MAX_BYTES + 1)
             size = len(data)
         if size > MAX_BYTES:
-            return None, Finding("KB100", "error", Loc(shown),
-                f"the file is {size // (1024 * 1024)} MB; content files are limited to "
-                f"{MAX_BYTES // (1024 * 1024)} MB — split it into several files")
+            return None, Finding("KB100", "error", Loc(shown), msg("file.too.big", lang, size=size // (1024 * 1024),
+                                                                   max=MAX_BYTES // (1024 * 1024)))
     except Unreadable:
         raise
     except OSError as exc:
-        reason = exc.strerror or str(exc)
         raise Unreadable(Finding("KB100", "error", Loc(shown),
-            f"cannot read this file ({reason}); check that it exists, is a regular file and is readable")) from None
+                                 msg("file.unreadable", lang, reason=_reason(exc, lang)))) from None
     finally:
         if fd != -1:
             os.close(fd)
@@ -60,26 +73,24 @@ def read_text(path: str) -> tuple[str | None, Finding | None]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, Finding("KB100", "error", Loc(shown, line, col),
-            "the file is not UTF-8 text (saved as Latin-1/Windows?); save it again as UTF-8")
+        return None, Finding("KB100", "error", Loc(shown, line, col), msg("file.not.utf8", lang))
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
-        return None, Finding("KB100", "error", Loc(shown), "the file contains NUL bytes; is it a binary file? save it as plain UTF-8 text")
+        return None, Finding("KB100", "error", Loc(shown), msg("file.nul", lang))
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
-def list_files(folder: str, *exts: str) -> list[str]:
+def list_files(folder: str, *exts: str, lang: str = "es") -> list[str]:
     """Files directly in ``folder`` with one of ``exts``, sorted; hidden files skipped."""
     if not os.path.isdir(folder):
         if os.path.lexists(folder):
-            raise Unreadable(Finding("KB100", "error", Loc(display_path(folder)),
-                "this is a file where a folder was expected; make it a folder of content files"))
+            raise Unreadable(Finding("KB100", "error", Loc(display_path(folder)), msg("folder.is.file", lang)))
         return []
     try:
         names = sorted(os.listdir(folder))
     except OSError as exc:
         raise Unreadable(Finding("KB100", "error", Loc(display_path(folder)),
-            f"cannot list this folder ({exc.strerror}); check its permissions")) from None
+                                 msg("folder.unlistable", lang, reason=_reason(exc, lang)))) from None
     return [os.path.join(folder, n) for n in names
             if not n.startswith(".") and n.lower().endswith(exts)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..findings import ContentError, Finding, Loc
+from ..messages import msg
 
 MAX_NODES = 200_000
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -73,9 +74,10 @@ class YSeq(YNode):
 
 
 class _Converter:
-    def __init__(self, path: str, lines: list[str]):
+    def __init__(self, path: str, lines: list[str], lang: str = "es"):
         self.path = path
         self.lines = lines
+        self.lang = lang
         self.count = 0
         self.duplicates: list[Finding] = []
 
@@ -86,9 +88,7 @@ class _Converter:
     def convert(self, node) -> YNode:
         self.count += 1
         if self.count > MAX_NODES:
-            raise ContentError(Finding("KB100", "error", self.loc(node),
-                f"the file expands to more than {MAX_NODES} values (anchors and aliases "
-                "repeated too often?); write the values out or split the file"))
+            raise ContentError(Finding("KB100", "error", self.loc(node), msg("yaml.too.many", self.lang, n=MAX_NODES)))
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -104,14 +104,12 @@ class _Converter:
                 continue
             key = self.convert(knode)
             if not isinstance(key, YScalar):
-                raise ContentError(Finding("KB109", "error", key.loc,
-                    "a key must be a plain word, not a list or a mapping"))
+                raise ContentError(Finding("KB109", "error", key.loc, msg("yaml.key.not.word", self.lang)))
             name = key.value if key.value is not None else "null"
             if name in out.items:
                 first = out.items[name][0].loc
                 self.duplicates.append(Finding("KB107", "error", key.loc,
-                    f'key "{name}" appears twice in the same block (first at line {first.line}); '
-                    "YAML keeps only the last one — delete or merge one of them"))
+                                               msg("yaml.duplicate.key", self.lang, name=name, line=first.line)))
             out.items[name] = (key, self.convert(vnode))
         return out
 
@@ -185,41 +183,84 @@ def _compose(text: str):
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-def _syntax_finding(path: str, exc: yaml.YAMLError, text: str = "") -> Finding:
+# PyYAML words its problems in English: the ones an editor meets, said in Spanish ("{x}": what it quotes).
+_PROBLEMS_ES = (
+    (r"^found character (.*) that cannot start any token", "un valor no puede empezar por {x}"),
+    (r"^mapping values are not allowed here", "hay un ':' donde no se espera (¿un texto con ':' sin comillas, "
+                                              "o una clave mal sangrada?)"),
+    (r"^could not find expected ':'", "falta el ':' detrás de una clave"),
+    (r"^found undefined alias (.*)", "el alias {x} no está definido antes con &"),
+    (r"^second occurrence", "ya hay más arriba un ancla (&) con este nombre"),
+    (r"^expected indentation indicator", "detrás de | o > solo puede ir un número del 1 al 9"),
+    (r"^expected chomping or indentation indicators", "detrás de | o > solo puede ir +, - o un número del 1 al 9"),
+    (r"^expected alphabetic or numeric character", "el nombre de un ancla (&) o de un alias (*) solo puede "
+                                                   "llevar letras y números"),
+    (r"^found unexpected end of stream", "el archivo termina antes de tiempo (¿unas comillas sin cerrar?)"),
+    (r"^found unknown escape character (.*)", "{x} no vale detrás de \\ entre comillas dobles "
+                                             "(usa comillas simples o escribe \\\\)"),
+    (r"^expected ',' or '\]'", "falta una coma o el ']' que cierra la lista"),
+    (r"^expected ',' or '\}'", "falta una coma o la '}' que cierra el bloque"),
+    (r"^expected <block end>", "la sangría no cuadra con la de las líneas de arriba"),
+    (r"^(?:expected a single document|but found another document)",
+     "hay más de un documento (una línea --- en medio); deja solo uno"),
+    (r"^expected the node content", "falta un valor"),
+    (r"^expected a comment or a line break", "sobra texto detrás del valor"),
+    (r"^mapping keys are not allowed here", "aquí no se espera una clave"),
+    (r"^sequence entries are not allowed here", "aquí no se espera un elemento de lista ('- …')"),
+    (r"^found unexpected document separator", "hay una línea --- o ... que no se espera"),
+    (r"^invalid indentation or unclosed", "la sangría está mal o falta cerrar un '[' o una '{'"),
+    (r"^did not find expected key", "falta una clave o la sangría no cuadra"),
+    (r"^did not find expected '-' indicator", "falta el '-' de un elemento de lista o la sangría no cuadra"),
+    (r"^did not find expected (?:node content|alphabetic or numeric character)", "falta un valor"),
+    (r"^found a tab character", "hay un tabulador"),
+)
+
+
+def _problem_es(problem: str) -> str:
+    for pattern, words in _PROBLEMS_ES:
+        m = re.match(pattern, problem)
+        if m:
+            return words.replace("{x}", m.group(1) if m.groups() else "")
+    return ""
+
+
+def _syntax_finding(path: str, exc: yaml.YAMLError, text: str = "", lang: str = "es") -> Finding:
     if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
         pos = min(max(exc.position, 0), len(text))  # the reader gives a position, not a mark
         line, col = text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
-        return Finding("KB100", "error", Loc(path, line, col),
-            f"this is not valid YAML: an invisible control character (U+{exc.character:04X}) is here; "
-            "delete it (it often comes from text pasted out of another program)")
+        return Finding("KB100", "error", Loc(path, line, col), msg("yaml.control", lang, code=f"{exc.character:04X}"))
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
-    hint = "check the indentation and that text with ':' or '#' is in quotes"
+    hint = msg("yaml.hint", lang)
     if "\t" in problem or "'\\t'" in problem or re.search(r"\btabs?\b", problem.lower()):
-        hint = "indent with spaces, not tabs"
-    return Finding("KB100", "error", Loc(path, line, col), f"this is not valid YAML ({problem}); {hint}")
+        hint = msg("yaml.hint.tabs", lang)
+    detail = _problem_es(problem) if lang != "en" else ""
+    return Finding("KB100", "error", Loc(path, line, col),
+                   msg("yaml.syntax", lang, problem=problem, hint=hint, detail=f": {detail}" if detail else ""))
 
 
-def parse_yaml(text: str, path: str) -> tuple[YNode | None, list[Finding]]:
-    """Parse one YAML document into a located tree. Returns (tree or None, findings)."""
+def parse_yaml(text: str, path: str, lang: str = "es") -> tuple[YNode | None, list[Finding]]:
+    """Parse one YAML document into a located tree. Returns (tree or None, findings).
+
+    The findings' messages are in ``lang``, the site's language."""
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
         root = _compose(text)
     except yaml.YAMLError as exc:
-        return None, [_syntax_finding(path, exc, text)]
+        return None, [_syntax_finding(path, exc, text, lang)]
     except RecursionError:
-        return None, [Finding("KB100", "error", Loc(path), "the YAML is nested too deeply; flatten it")]
+        return None, [Finding("KB100", "error", Loc(path), msg("yaml.too.deep", lang))]
     if root is None:
         return None, []
-    conv = _Converter(path, text.splitlines())
+    conv = _Converter(path, text.splitlines(), lang)
     try:
         tree = conv.convert(root)
     except ContentError as exc:
         return None, [exc.finding]
     except RecursionError:
-        return None, [Finding("KB100", "error", Loc(path), "the YAML is nested too deeply (a recursive alias?); flatten it")]
+        return None, [Finding("KB100", "error", Loc(path), msg("yaml.too.deep.alias", lang))]
     return tree, conv.duplicates
 
 
