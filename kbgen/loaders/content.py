@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from .. import model as m
 from ..findings import Finding, Findings, Loc
 from ..hours import HoursError, parse_day_hours, parse_day_key
+from ..messages import and_list, day_name, msg, or_list, type_name
 from ..values import parse_duration
 from .files import Unreadable, display_path, list_files, read_text
 from .refs import References
@@ -26,12 +27,15 @@ class UsageError(Exception):
 
 # ------------------------------------------------------------------ schema validation with positions
 
-def _hint_missing(name: str) -> str:
-    return f'required key "{name}" is missing; add "{name}: …"'
+def _hint_missing(name: str, lang: str = "es") -> str:
+    return msg("schema.missing", lang, name=name)
 
 
-def validate(cls: type[BaseModel], tree: Optional[YNode], path: str, out: Findings, subject: str = ""):
-    """Validate a located tree against a model class; attach positions. None if invalid."""
+def validate(cls: type[BaseModel], tree: Optional[YNode], path: str, out: Findings, subject: str = "",
+             lang: str = "es"):
+    """Validate a located tree against a model class; attach positions. None if invalid.
+
+    Findings are worded in ``lang``, the site's language."""
     if tree is None:  # unreadable or not YAML: already reported
         return None
     plain = to_plain(tree)
@@ -39,13 +43,13 @@ def validate(cls: type[BaseModel], tree: Optional[YNode], path: str, out: Findin
         plain = {}
     if not isinstance(plain, dict):
         out.error("KB109", tree.loc if tree else Loc(path),
-                  f"the file must be a mapping of keys (key: value), not a {type(plain).__name__}", subject)
+                  msg("schema.not.mapping", lang, what=type_name(plain, lang)), subject)
         return None
     try:
         obj = cls.model_validate(plain)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
-            _report(err, tree, path, cls, out, subject)
+            _report(err, tree, path, cls, out, subject, lang)
         return None
     if tree is not None:
         attach(obj, tree)
@@ -54,7 +58,7 @@ def validate(cls: type[BaseModel], tree: Optional[YNode], path: str, out: Findin
     return obj
 
 
-def _report(err: dict, tree, path: str, cls, out: Findings, subject: str) -> None:
+def _report(err: dict, tree, path: str, cls, out: Findings, subject: str, lang: str = "es") -> None:
     where = tuple(err["loc"])
     kind = err["type"]
     clean = _clean_path(where, tree, keep_last=kind == "missing")
@@ -62,34 +66,51 @@ def _report(err: dict, tree, path: str, cls, out: Findings, subject: str) -> Non
         clean = ("?",)
     if kind == "missing":
         loc = locate(tree, clean[:-1]) or Loc(path)
-        out.error("KB101", loc, _hint_missing(clean[-1]), subject)
+        out.error("KB101", loc, _hint_missing(clean[-1], lang), subject)
         return
     if kind == "extra_forbidden":
         loc = locate(tree, clean, key=True) or Loc(path)
         name = clean[-1]
         known = _known_fields(cls, clean[:-1])
         close = difflib.get_close_matches(str(name), known, n=1)
-        hint = f'did you mean "{close[0]}"?' if close else f"known keys: {', '.join(known)}"
-        out.error("KB102", loc, f'unknown key "{name}"; {hint}', subject)
+        hint = msg("schema.did.you.mean", lang, x=close[0]) if close else \
+            msg("schema.known.keys", lang, keys=", ".join(known))
+        out.error("KB102", loc, msg("schema.unknown.key", lang, name=name, hint=hint), subject)
         return
     loc = locate(tree, clean) or Loc(path)
-    field = ".".join(str(s) for s in clean) or "file"
+    field = ".".join(str(s) for s in clean) or msg("the.file", lang)
     value = err.get("input")
-    shown = "empty" if value is None else f'"{value}"' if isinstance(value, str) else type(value).__name__
-    msg = err["msg"]
+    fix = _fix(kind, err, lang)
+    if value is None:
+        out.error("KB109", loc, msg("schema.empty.value", lang, field=field, fix=fix), subject)
+        return
+    shown = f'"{value}"' if isinstance(value, str) else type_name(value, lang)
+    out.error("KB109", loc, msg("schema.bad.value", lang, shown=shown, field=field, fix=fix), subject)
+
+
+_FIXES = {"string_type": "fix.text", "list_type": "fix.list", "dict_type": "fix.block", "model_type": "fix.block",
+          "model_attributes_type": "fix.block", "int_type": "fix.int", "int_parsing": "fix.int",
+          "int_from_float": "fix.int", "float_type": "fix.number", "float_parsing": "fix.number",
+          "finite_number": "fix.number", "greater_than_equal": "fix.ge", "greater_than": "fix.gt",
+          "less_than_equal": "fix.le", "less_than": "fix.lt"}
+_BOUNDS = {"fix.ge": "ge", "fix.gt": "gt", "fix.le": "le", "fix.lt": "lt"}
+
+
+def _fix(kind: str, err: dict, lang: str) -> str:
+    """What to write instead, for a pydantic error of type ``kind``."""
+    pyd = err["msg"]
     if kind == "literal_error":
-        msg = "write one of " + msg.split("Input should be ", 1)[-1]
-    elif kind.startswith("date"):
-        msg = "write a date as YYYY-MM-DD"
-    elif kind.startswith("bool"):
-        msg = "write true or false"
-    elif kind in ("string_type",):
-        msg = "write text here"
-    elif kind in ("list_type",):
-        msg = "write a list here (- item)"
-    elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        msg = "write a block of keys here (key: value)"
-    out.error("KB109", loc, f"{shown} is not valid for {field}: {msg}", subject)
+        options = pyd.split("Input should be ", 1)[-1]
+        if lang != "en":
+            options = or_list([o.strip() for o in re.split(r",\s*|\s+or\s+", options) if o.strip()], lang)
+        return msg("fix.one.of", lang, options=options)
+    if kind.startswith("date"):
+        return msg("fix.date", lang)
+    if kind.startswith("bool"):
+        return msg("fix.bool", lang)
+    key = _FIXES.get(kind, "fix.other")
+    bound = (err.get("ctx") or {}).get(_BOUNDS.get(key, ""), "")
+    return msg(key, lang, pydantic=pyd, n=f"{bound:g}" if isinstance(bound, float) else bound)
 
 
 _UNION_TAGS = ("str", "list", "date", "bool", "int", "float")
@@ -166,7 +187,7 @@ _REASON = re.compile(r'reason\s*=\s*"(?P<r>[^"]*)"|reason\s*=\s*(?P<r2>\S+)')
 _UNTIL = re.compile(r"until\s*=\s*(?P<d>\S+)")
 
 
-def scan_suppressions(text: str, path: str, out: Findings) -> list[m.Suppression]:
+def scan_suppressions(text: str, path: str, out: Findings, lang: str = "es") -> list[m.Suppression]:
     found = []
     for i, line in enumerate(text.split("\n"), start=1):
         mt = _SUPPRESS.search(line)
@@ -182,7 +203,7 @@ def scan_suppressions(text: str, path: str, out: Findings) -> list[m.Suppression
             try:
                 until = dt.date.fromisoformat(um.group("d").strip('"\''))
             except ValueError:
-                out.error("KB110", loc, f'"{um.group("d")}" is not a date; write until=YYYY-MM-DD')
+                out.error("KB110", loc, msg("bad.until", lang, value=um.group("d")))
         rules = tuple(r.strip().upper() for r in mt.group("rules").split(","))
         found.append(m.Suppression(rules, reason, until, loc))
     return found
@@ -199,24 +220,27 @@ class Loader:
         self.unreadable: list[Finding] = []
         self.suppressions: list[m.Suppression] = []
         self.trees: dict[str, YNode] = {}
+        self.lang = "es"  # the site's language (site.yaml), for the findings' messages
 
     # -- reading
     def read(self, path: str) -> Optional[str]:
         try:
-            text, problem = read_text(path)
+            text, problem = read_text(path, self.lang)
         except Unreadable as exc:
             self.unreadable.append(exc.finding)
             return None
         if problem:
             self.out.items.append(problem)
             return None
-        self.suppressions += scan_suppressions(text, display_path(path), self.out)
+        if path == self.file("site.yaml"):  # its own findings are in its language too
+            self.lang = _sniff_language(text)
+        self.suppressions += scan_suppressions(text, display_path(path), self.out, self.lang)
         return text
 
     def listing(self, folder: str, *exts: str) -> list[str]:
         """The content files of a folder; a folder that cannot be listed is unreadable (exit 2)."""
         try:
-            return list_files(folder, *exts)
+            return list_files(folder, *exts, lang=self.lang)
         except Unreadable as exc:
             self.unreadable.append(exc.finding)
             return []
@@ -225,7 +249,7 @@ class Loader:
         text = self.read(path) if text is None else text
         if text is None:
             return None
-        tree, problems = parse_yaml(text, display_path(path))
+        tree, problems = parse_yaml(text, display_path(path), self.lang)
         for p in problems:
             self.out.items.append(Finding(p.rule, p.severity, p.loc, p.message, subject))
         if tree is None and not problems:  # an empty file: an empty mapping, so missing keys are named
@@ -251,20 +275,22 @@ class Loader:
                 days = parse_day_key(key)
                 intervals = parse_day_hours(value)
             except HoursError as exc:
-                self.out.error(exc.rule, val_loc if not str(exc).startswith(f'"{key}"') else key_loc, exc.message, subject)
+                self.out.error(exc.rule, key_loc if exc.key == "hours.day" else val_loc, exc.message_in(self.lang),
+                               subject)
                 ok = False
                 continue
             for d in days:
                 if week[d] is not None:
-                    self.out.error("KB104", key_loc, f'{m_day(d)} is stated twice (again in "{key}"); '
-                                   "state every day once", subject)
+                    self.out.error("KB104", key_loc, msg("hours.day.twice", self.lang, day=m_day(d, self.lang),
+                                                         key=key), subject)
                     ok = False
                 week[d] = intervals
                 day_locs[d] = val_loc
-        missing = [m_day(d) for d in range(7) if week[d] is None]
+        missing = [m_day(d, self.lang) for d in range(7) if week[d] is None]
         if missing and ok:
-            self.out.error("KB105", owner._keylocs.get("hours", hours_loc), f"hours do not say {', '.join(missing)}; add "
-                           f'{" and ".join(missing)} (write "closed" if it does not open)', subject)
+            both = and_list(missing, self.lang) if self.lang != "en" else " and ".join(missing)
+            self.out.error("KB105", owner._keylocs.get("hours", hours_loc),
+                           msg("hours.missing.days", self.lang, days=", ".join(missing), days_and=both), subject)
         if week.count(None):
             week = [w or () for w in week]
         specials = []
@@ -277,8 +303,7 @@ class Loader:
 
     def special(self, sh: m.SpecialHours, subject: str) -> Optional[m.Special]:
         if (sh.date is None) == (sh.dates is None):
-            self.out.error("KB101", sh.loc, 'special hours need either "date: YYYY-MM-DD" or '
-                           '"dates: YYYY-MM-DD..YYYY-MM-DD"', subject)
+            self.out.error("KB101", sh.loc, msg("special.no.date", self.lang), subject)
             return None
         start = end = sh.date
         if sh.dates is not None:
@@ -288,21 +313,20 @@ class Loader:
             except ValueError:
                 start = None
             if start is None or end < start:
-                self.out.error("KB110", sh.loc_of("dates"), f'"{sh.dates}" is not a date range; write '
-                               "YYYY-MM-DD..YYYY-MM-DD with the first date before the second", subject)
+                self.out.error("KB110", sh.loc_of("dates"), msg("special.bad.range", self.lang, dates=sh.dates), subject)
                 return None
         if sh.closed and sh.hours is not None:
-            self.out.error("KB109", sh.loc_of("hours"), "special hours say both closed and hours; keep one", subject)
+            self.out.error("KB109", sh.loc_of("hours"), msg("special.closed.and.hours", self.lang), subject)
             return None
         if not sh.closed and sh.hours is None:
-            self.out.error("KB101", sh.loc, 'special hours need "hours: HH:MM-HH:MM" or "closed: true"', subject)
+            self.out.error("KB101", sh.loc, msg("special.no.hours", self.lang), subject)
             return None
         intervals: tuple = ()
         if not sh.closed:
             try:
                 intervals = parse_day_hours(sh.hours)
             except HoursError as exc:
-                self.out.error(exc.rule, sh.loc_of("hours"), exc.message, subject)
+                self.out.error(exc.rule, sh.loc_of("hours"), exc.message_in(self.lang), subject)
                 return None
         return m.Special(start, end, intervals, sh.note or "", sh.loc)
 
@@ -312,11 +336,12 @@ class Loader:
         if not os.path.exists(site_path):
             raise UsageError(f"{display_path(site_path)}: missing; every content folder needs site.yaml "
                              "(name, language, timezone, country) — is --content pointing at the right folder?")
-        site = validate(m.Site, self.yaml(site_path), display_path(site_path), self.out)
+        site = validate(m.Site, self.yaml(site_path), display_path(site_path), self.out, lang=self.lang)
         if site is None:
-            site = m.Site(name="?")
+            site = m.Site(name="?", language=self.lang)
             site._loc = Loc(display_path(site_path))
         else:
+            self.lang = site.language
             self.check_zone(site.timezone, site.loc_of("timezone"), "site")
         project = m.Project(root=self.dir, site=site)
         self.load_stores(project)
@@ -340,15 +365,14 @@ class Loader:
             ZoneInfo(tz)
             return True
         except Exception:
-            self.out.error("KB109", loc, f'"{tz}" is not a time zone; write an IANA name such as Europe/Madrid '
-                           "or Atlantic/Canary", subject)
+            self.out.error("KB109", loc, msg("bad.timezone", self.lang, tz=tz), subject)
             return False
 
     def load_stores(self, project: m.Project) -> None:
         for path in self.listing(self.file("stores"), ".yaml", ".yml"):
             sid = os.path.splitext(os.path.basename(path))[0]
             tree = self.yaml(path, subject=sid)
-            store = validate(m.Store, tree, display_path(path), self.out, sid)
+            store = validate(m.Store, tree, display_path(path), self.out, sid, lang=self.lang)
             if store is None:
                 project.broken.add(f"stores.{sid}")
                 continue
@@ -367,7 +391,7 @@ class Loader:
         if not os.path.exists(path):
             return
         tree = self.yaml(path)
-        contact = validate(m.Contact, tree, display_path(path), self.out)
+        contact = validate(m.Contact, tree, display_path(path), self.out, lang=self.lang)
         if contact is None:
             project.broken.add("channels")
             return
@@ -375,11 +399,10 @@ class Loader:
         chans = tree.get("channels") if isinstance(tree, YMap) else None
         for i, ch in enumerate(contact.channels):
             if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", ch.id):  # it becomes an anchor and a {{ channels.<id> }} path
-                self.out.error("KB109", ch.loc_of("id"), f'"{ch.id}" is not a usable channel id; write lowercase '
-                               "letters, digits and hyphens (e.g. telefono)", ch.id)
+                self.out.error("KB109", ch.loc_of("id"), msg("bad.channel.id", self.lang, id=ch.id), ch.id)
             if ch.id in seen:
-                self.out.error("KB106", ch.loc_of("id"), f'channel id "{ch.id}" is used twice (first at line '
-                               f"{seen[ch.id].line}); give each channel its own id", ch.id)
+                self.out.error("KB106", ch.loc_of("id"), msg("dup.channel.id", self.lang, id=ch.id,
+                                                             line=seen[ch.id].line), ch.id)
             seen.setdefault(ch.id, ch.loc_of("id"))
             node = chans.items[i] if isinstance(chans, YSeq) else None
             ch._hours_locs = _hours_locs(node.get("hours") if isinstance(node, YMap) else None)
@@ -389,8 +412,8 @@ class Loader:
                 try:
                     ch._response = parse_duration(ch.response_time)
                 except ValueError:
-                    self.out.error("KB111", ch.loc_of("response_time"), f'"{ch.response_time}" is not a duration; '
-                                   "write 45m, 10h, 3d or a range such as 2d-4d", ch.id)
+                    self.out.error("KB111", ch.loc_of("response_time"),
+                                   msg("bad.duration", self.lang, value=ch.response_time), ch.id)
         project.contact = contact
 
     def load_operations(self, project: m.Project) -> None:
@@ -401,7 +424,7 @@ class Loader:
         if tree is None:
             return
         if not isinstance(tree, YMap):
-            self.out.error("KB109", tree.loc, "operations.yaml must be a block of keys (key: value)")
+            self.out.error("KB109", tree.loc, msg("operations.not.mapping", self.lang))
             return
         project.operations = to_plain(tree)
         locs: dict[str, Loc] = {}
@@ -420,43 +443,42 @@ class Loader:
                 try:
                     parse_duration(str(value))
                 except ValueError:
-                    self.out.error("KB111", locs.get(key, tree.loc), f'"{value}" is not a duration for {key}; '
-                                   "write 45m, 10h, 3d or a range such as 48h-72h")
+                    self.out.error("KB111", locs.get(key, tree.loc),
+                                   msg("bad.duration.for", self.lang, value=value, key=key))
 
     def load_promises(self, project: m.Project) -> None:
         path = self.file("promises.yaml")
         if not os.path.exists(path):
             return
-        doc = validate(m.Promises, self.yaml(path), display_path(path), self.out)
+        doc = validate(m.Promises, self.yaml(path), display_path(path), self.out, lang=self.lang)
         if doc is None:
             return
         seen: dict[str, Loc] = {}
         for p in doc.promises:
             if p.id in seen:
-                self.out.error("KB106", p.loc_of("id"), f'promise id "{p.id}" is used twice (first at line '
-                               f"{seen[p.id].line}); give each promise its own id", p.id)
+                self.out.error("KB106", p.loc_of("id"), msg("dup.promise.id", self.lang, id=p.id,
+                                                            line=seen[p.id].line), p.id)
             seen.setdefault(p.id, p.loc_of("id"))
             if p.valid_from and p.valid_until and p.valid_until < p.valid_from:
-                self.out.error("KB110", p.loc_of("valid_until"), "valid_until is before valid_from; swap the dates", p.id)
+                self.out.error("KB110", p.loc_of("valid_until"), msg("valid.until.before", self.lang), p.id)
         project.promises = doc.promises
 
     def load_faq(self, project: m.Project) -> None:
         seen: dict[str, Loc] = {}
         for path in self.listing(self.file("faq"), ".yaml", ".yml"):
             slug = os.path.splitext(os.path.basename(path))[0]
-            cat = validate(m.Category, self.yaml(path, subject=slug), display_path(path), self.out, slug)
+            cat = validate(m.Category, self.yaml(path, subject=slug), display_path(path), self.out, slug,
+                           lang=self.lang)
             if cat is None:
                 continue
             cat._slug = slug
             for q in cat.questions:
                 q._category = slug
                 if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", q.id):
-                    self.out.error("KB109", q.loc_of("id"), f'"{q.id}" is not a usable id; write lowercase letters, '
-                                   "digits and hyphens (e.g. plazo-entrega)", q.id)
+                    self.out.error("KB109", q.loc_of("id"), msg("bad.faq.id", self.lang, id=q.id), q.id)
                 if q.id in seen:
                     first = seen[q.id]
-                    self.out.error("KB106", q.loc_of("id"), f'FAQ id "{q.id}" is already used at {first}; '
-                                   "FAQ ids must be unique across the site — rename one", q.id)
+                    self.out.error("KB106", q.loc_of("id"), msg("dup.faq.id", self.lang, id=q.id, first=first), q.id)
                 seen.setdefault(q.id, q.loc_of("id"))
             project.categories.append(cat)
         project.categories.sort(key=lambda c: (c.order if c.order is not None else 999, c.slug))
@@ -473,11 +495,10 @@ class Loader:
         while end != -1 and text[end + 4: end + 5] not in ("\n", ""):
             end = text.find("\n---", end + 4)
         if end == -1:
-            self.out.error("KB100", Loc(shown, 1, 1), "the front matter opened with --- is never closed; "
-                           "add a line with --- after it", subject)
+            self.out.error("KB100", Loc(shown, 1, 1), msg("front.matter.open", self.lang), subject)
             return None, None, 1
         fm = text[4:end + 1]
-        tree, problems = parse_yaml("#\n" + fm, shown)
+        tree, problems = parse_yaml("#\n" + fm, shown, self.lang)
         for p in problems:
             self.out.items.append(Finding(p.rule, p.severity, p.loc, p.message, subject))
         body_start = text.find("\n", end + 4)
@@ -492,10 +513,9 @@ class Loader:
             if body is None:
                 continue
             if tree is None:
-                self.out.error("KB101", Loc(display_path(path)), "a policy starts with front matter: a line ---, "
-                               "then title: …, summary: …, reviewed: YYYY-MM-DD, owner: …, then ---", slug)
+                self.out.error("KB101", Loc(display_path(path)), msg("policy.no.front.matter", self.lang), slug)
                 continue
-            meta = validate(m.PolicyMeta, tree, display_path(path), self.out, slug)
+            meta = validate(m.PolicyMeta, tree, display_path(path), self.out, slug, lang=self.lang)
             if meta is None:
                 continue
             shown = display_path(path)
@@ -520,7 +540,7 @@ class Loader:
         for path in self.listing(folder, ".yaml", ".yml"):
             shown = display_path(path)
             tree = self.yaml(path)
-            doc = validate(m.OfflineFile, tree, shown, self.out)
+            doc = validate(m.OfflineFile, tree, shown, self.out, lang=self.lang)
             if doc is None:
                 continue
             project.offline_sources.append(doc)
@@ -549,24 +569,25 @@ class Loader:
             try:
                 captured = dt.date.fromisoformat(meta["captured"])
             except ValueError:
-                self.out.error("KB110", Loc(shown, 1, 1), f'"{meta["captured"]}" is not a date; write # captured: YYYY-MM-DD')
+                self.out.error("KB110", Loc(shown, 1, 1), msg("csv.bad.captured", self.lang, value=meta["captured"]))
         source = meta.get("source") or os.path.basename(path)
         expected = ["store", "name", "address", "phone", "email", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         try:
             rows = list(csv.reader(io.StringIO("\n".join(lines[skip:])), strict=True))
         except csv.Error as exc:
-            self.out.error("KB100", Loc(shown, skip + 1, 1), f"this CSV cannot be read ({exc}); check the quotes")
+            self.out.error("KB100", Loc(shown, skip + 1, 1), msg("csv.unreadable", self.lang, error=exc,
+                                                                 detail=_csv_problem(str(exc), self.lang)))
             return
         if not rows:
-            self.out.error("KB101", Loc(shown, 1, 1), "the CSV is empty; the first row must be the header "
-                           + ",".join(expected))
+            self.out.error("KB101", Loc(shown, 1, 1), msg("csv.empty", self.lang, columns=",".join(expected)))
             return
         header = [h.strip().lower() for h in rows[0]]
         unknown = [h for h in header if h not in expected]
         if "store" not in header or unknown:
-            what = f'unknown column "{unknown[0]}"' if unknown else 'no "store" column'
-            self.out.error("KB102", Loc(shown, skip + 1, 1), f"{what}; the header must use these columns: "
-                           + ",".join(expected))
+            what = msg("csv.unknown.column", self.lang, name=unknown[0]) if unknown else \
+                msg("csv.no.store.column", self.lang)
+            self.out.error("KB102", Loc(shown, skip + 1, 1), msg("csv.bad.header", self.lang, what=what,
+                                                                 columns=",".join(expected)))
             return
         # line numbers: count physical lines per record (quoted newlines)
         reader = csv.reader(io.StringIO("\n".join(lines[skip:])))
@@ -578,8 +599,7 @@ class Loader:
                 continue
             loc = Loc(shown, start_line, 1)
             if len(row) != len(header):
-                self.out.error("KB109", loc, f"this row has {len(row)} cells but the header has {len(header)}; "
-                               "put text with commas in double quotes and fill empty cells with nothing between commas")
+                self.out.error("KB109", loc, msg("csv.bad.row", self.lang, n=len(row), m=len(header)))
                 continue
             cells = dict(zip(header, (c.strip() for c in row)))
             cols = _csv_cols(lines[start_line - 1] if start_line - 1 < len(lines) else "", header)
@@ -591,7 +611,7 @@ class Loader:
             rec._loc = loc
             rec._locs = {h: Loc(shown, start_line, cols.get(h, 1)) for h in header}
             if not cells.get("store"):
-                self.out.error("KB101", loc, 'the "store" cell is empty; write the store id (its file name in stores/)')
+                self.out.error("KB101", loc, msg("csv.no.store", self.lang))
                 continue
             project.offline.append(m.OfflineRecord(cells["store"], source, captured, rec, loc, shown))
 
@@ -604,10 +624,10 @@ class Loader:
             return
         shown = display_path(path)
         if not isinstance(tree, YSeq):
-            self.out.error("KB109", tree.loc, "search-tests.yaml must be a list of '- query: …' / 'expect: …' entries")
+            self.out.error("KB109", tree.loc, msg("search.tests.not.list", self.lang))
             return
         for node in tree.items:
-            t = validate(m.SearchTest, node, shown, self.out)
+            t = validate(m.SearchTest, node, shown, self.out, lang=self.lang)
             if t is not None:
                 project.search_tests.append(t)
 
@@ -621,16 +641,36 @@ class Loader:
             return
         if not isinstance(plain, dict) or not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
                                                     for v in plain.values()):
-            self.out.error("KB109", tree.loc, "synonyms.yaml maps a word to a list of words: "
-                           "reembolso: [devolución del dinero, abono]")
+            self.out.error("KB109", tree.loc, msg("synonyms.shape", self.lang))
             return
         project.synonyms = plain
+
+
+_LANGUAGE_LINE = re.compile(r"""^language[ \t]*:[ \t]*["']?(en|es)["']?[ \t]*(?:#.*)?$""", re.M)
+
+
+def _sniff_language(text: str) -> str:
+    """The language site.yaml states, read before it is parsed (so its own findings use it): es by default."""
+    found = _LANGUAGE_LINE.search(text or "")
+    return found.group(1) if found else "es"
 
 
 def _hours_locs(node) -> dict:
     if not isinstance(node, YMap):
         return {}
     return {k: (key.loc, val.loc) for k, (key, val) in node.items.items()}
+
+
+_CSV_PROBLEMS = (("unexpected end of data", "csv.unclosed"), ("expected after", "csv.after.quote"),
+                 ("field larger than field limit", "csv.too.long"))
+
+
+def _csv_problem(error: str, lang: str) -> str:
+    """The csv module's reason, said in Spanish where we know it (": unas comillas…"); "" otherwise."""
+    for words, key in _CSV_PROBLEMS:
+        if words in error:
+            return ": " + msg(key, lang)
+    return ""
 
 
 def _csv_cols(line: str, header: list[str]) -> dict[str, int]:
@@ -664,8 +704,8 @@ def _body_loc(path: str, body: str, first_line: int):
     return loc_at
 
 
-def m_day(d: int) -> str:
-    return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[d]
+def m_day(d: int, lang: str = "en") -> str:
+    return day_name(d, lang)
 
 
 def load_project(content_dir: str) -> tuple[m.Project, list[Finding], list[Finding]]:
