@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from .checks import Options, run_checks
 from .findings import Finding
 from .loaders.content import load_project
+from .messages import msg
 from .model import Project
 
 
@@ -40,12 +41,11 @@ def apply_suppressions(findings: list[Finding], project: Project, options: Optio
     active = {}
     for s in project.suppressions:
         if not s.reason:
-            extra.append(Finding("KB190", "error", s.loc, f'"kbgen: ignore {",".join(s.rules)}" needs a reason: '
-                                 'add reason="why this is right"'))
+            extra.append(Finding("KB190", "error", s.loc, msg("ignore.no.reason", options.lang, rules=",".join(s.rules))))
             continue
         if s.until and s.until < options.today:
-            extra.append(Finding("KB191", "warning", s.loc, f"this kbgen: ignore expired on {s.until.isoformat()}; "
-                                 "fix what it silenced or renew until= with a reason"))
+            extra.append(Finding("KB191", "warning", s.loc, msg("ignore.expired", options.lang,
+                                                                date=s.until.isoformat())))
             continue
         for line in (s.loc.line, s.loc.line + 1):
             for r in s.rules:

@@ -6,6 +6,7 @@ import re
 
 import phonenumbers
 
+from ..messages import msg
 from . import check, rule
 
 rule("KB100", "unreadable", """A content file cannot be read or parsed: YAML syntax error, tabs used for
@@ -55,22 +56,21 @@ def valid_phone(value: str, country: str) -> bool:
 @check
 def contact_values(project, options):
     country = project.site.country
+    lang = options.lang
     for sid, s in project.stores.items():
         if s.phone and not valid_phone(s.phone, s.address.country or country):
-            yield _f("KB112", s.loc_of("phone"), f'"{s.phone}" is not a valid phone number; write it as '
-                     '"+34 910 123 456"', sid)
+            yield _f("KB112", s.loc_of("phone"), msg("bad.phone", lang, value=s.phone), sid)
         if s.email and not _EMAIL.match(s.email):
-            yield _f("KB113", s.loc_of("email"), f'"{s.email}" is not an e-mail address', sid)
+            yield _f("KB113", s.loc_of("email"), msg("bad.email", lang, value=s.email), sid)
     for ch in project.contact.channels:
         if ch.kind in ("phone", "whatsapp") and ch.value and not valid_phone(ch.value, country):
-            yield _f("KB112", ch.loc_of("value"), f'"{ch.value}" is not a valid phone number; write it as '
-                     '"+34 910 123 456"', ch.id)
+            yield _f("KB112", ch.loc_of("value"), msg("bad.phone", lang, value=ch.value), ch.id)
         if ch.kind == "email" and ch.value and not _EMAIL.match(ch.value):
-            yield _f("KB113", ch.loc_of("value"), f'"{ch.value}" is not an e-mail address', ch.id)
+            yield _f("KB113", ch.loc_of("value"), msg("bad.email", lang, value=ch.value), ch.id)
         if ch.kind in ("phone", "email", "whatsapp") and not ch.value:
-            yield _f("KB101", ch.loc, f'channel "{ch.id}" ({ch.kind}) needs "value:" with the number or address', ch.id)
+            yield _f("KB101", ch.loc, msg("channel.needs.value", lang, id=ch.id, kind=ch.kind), ch.id)
         if ch.kind in ("chat", "form", "social") and not (ch.url or ch.value):
-            yield _f("KB101", ch.loc, f'channel "{ch.id}" ({ch.kind}) needs "url:"', ch.id)
+            yield _f("KB101", ch.loc, msg("channel.needs.url", lang, id=ch.id, kind=ch.kind), ch.id)
 
 
 def _f(rule_code, loc, msg, subject):

@@ -11,6 +11,7 @@ import re
 
 from .. import model as m
 from ..findings import Findings
+from ..messages import msg
 from ..values import human_value
 
 # No \s* around a lazy group: "{{" followed by thousands of spaces took minutes to fail (the
@@ -65,9 +66,10 @@ class References:
             if any(key == b or key.startswith(b + ".") for b in self.project.broken):
                 return mt.group(0)  # its file failed to load and is reported already
             close = difflib.get_close_matches(key, list(self.ctx), n=1, cutoff=0.6)
-            hint = f'did you mean "{{{{ {close[0]} }}}}"?' if close else \
-                "use a key of operations.yaml (e.g. delivery.peninsula), site.name, stores.<id>.phone or channels.<id>.value"
-            self.out.error("KB108", loc_at(mt.start()), f'unknown reference "{{{{ {key} }}}}"; {hint}', subject)
+            lang = self.project.site.language
+            hint = msg("schema.did.you.mean", lang, x="{{ " + close[0] + " }}") if close else msg("ref.known", lang)
+            self.out.error("KB108", loc_at(mt.start()), msg("ref.unknown", lang, ref="{{ " + key + " }}", hint=hint),
+                           subject)
             return mt.group(0)
         return REF.sub(sub, raw)
 
