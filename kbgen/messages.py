@@ -550,7 +550,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{what} \"{subject}\" still has the placeholder \"{text}\"; write the real text before publishing",
     },
     "placeholder.address": {
-        "es": "tienda \"{id}\": {field} de la dirección aún es un texto provisional; escribe el valor real",
+        "es": "tienda \"{id}\": {field} de la dirección (address) aún es un texto provisional; escribe el valor real",
         "en": "store \"{id}\": address {field} is still a placeholder; write the real value",
     },
     "kind.faq.a": {"es": "la respuesta de la FAQ", "en": "the answer of FAQ"},

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from ..findings import Finding, Loc
+from ..messages import count_days, msg
 from . import check, rule
 
 DEFAULT_REVIEW_DAYS = 180
@@ -149,9 +150,9 @@ def offline_sources(project):
     return list(seen.values())
 
 
-def _when(d: dt.date, today: dt.date) -> str:
+def _when(d: dt.date, today: dt.date, lang: str = "es") -> str:
     days = (today - d).days
-    return "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
+    return msg("today", lang) if days == 0 else msg("ago", lang, days=count_days(days, lang))
 
 
 def _span(sp) -> str:
@@ -163,11 +164,12 @@ def _span(sp) -> str:
 @check
 def freshness_reviews(project, options):
     today = options.today
+    lang = options.lang
     intervals, bad = review_intervals(project)
     site = project.site
     for key, value in bad:
         yield Finding("KB111", "error", site.loc_of("review_every"),
-                      f'review_every: {key}: "{value}" is not a number of days; write it like 180d or 365d', "site")
+                      msg("review.every.bad", lang, key=key, value=value), "site")
     known = {"default"} | {c.slug for c in project.categories} | {p.slug for p in project.policies}
     known |= {f"faq/{c.slug}" for c in project.categories} | {f"policies/{p.slug}" for p in project.policies}
     known |= {q.id for q in project.questions()}
@@ -175,32 +177,31 @@ def freshness_reviews(project, options):
         if key not in known:
             import difflib
             close = difflib.get_close_matches(key, sorted(known), n=1)
-            hint = f'did you mean "{close[0]}"?' if close else "use default, an FAQ category slug or a policy slug"
+            hint = msg("schema.did.you.mean", lang, x=close[0]) if close else msg("review.every.known", lang)
             yield Finding("KB508", "warning", site.loc_of("review_every"),
-                          f'review_every names "{key}", which is no FAQ category or policy; {hint}', "site")
+                          msg("review.every.unknown", lang, key=key, hint=hint), "site")
     for r in reviewables(project):
-        what = f'FAQ "{r.ident}"' if r.kind == "faq" else f'policy "{r.ident}"'
+        what = msg("what.faq" if r.kind == "faq" else "what.policy", lang, id=r.ident)
         if not r.owner:
-            where = "to the entry (or at the top of the category file)" if r.kind == "faq" else "to the front matter"
-            yield Finding("KB502", "warning", r.owner_loc, f"{what} has no owner, so no one is reminded to review "
-                          f"it; add owner: <team> {where}", r.ident)
+            where = msg("owner.where.faq" if r.kind == "faq" else "owner.where.policy", lang)
+            yield Finding("KB502", "warning", r.owner_loc, msg("no.owner", lang, what=what, where=where), r.ident)
         if r.reviewed is None:
-            yield Finding("KB503", "warning", r.reviewed_loc, f"{what} has no reviewed date; add "
-                          f"reviewed: {today.isoformat()} once someone has checked it", r.ident)
+            yield Finding("KB503", "warning", r.reviewed_loc, msg("no.reviewed", lang, what=what,
+                                                                  today=today.isoformat()), r.ident)
             continue
         if r.reviewed > today:
-            yield Finding("KB503", "warning", r.reviewed_loc, f"{what} says reviewed: {r.reviewed.isoformat()}, "
-                          f"which is in the future (today is {today.isoformat()}); fix the date", r.ident)
+            yield Finding("KB503", "warning", r.reviewed_loc, msg("reviewed.future", lang, what=what,
+                          date=r.reviewed.isoformat(), today=today.isoformat()), r.ident)
             continue
         every = interval_for(r, intervals)
         due = r.reviewed + dt.timedelta(days=every)
         if due < today:
             overdue = (today - due).days
-            owner = f"owner {r.owner}" if r.owner else "no owner"
+            owner = msg("owner.is", lang, owner=r.owner) if r.owner else msg("owner.none", lang)
             yield Finding("KB501", "warning", r.reviewed_loc,
-                          f"{what} was last reviewed on {r.reviewed.isoformat()} and is {overdue} day"
-                          f"{'s' if overdue != 1 else ''} overdue (review every {every} days; {owner}); check it "
-                          f"and set reviewed: {today.isoformat()}", r.ident)
+                          msg("review.overdue", lang, what=what, date=r.reviewed.isoformat(),
+                              late=count_days(overdue, lang), every=every, owner=owner, today=today.isoformat()),
+                          r.ident)
 
 
 @check
@@ -208,25 +209,25 @@ def freshness_special_hours(project, options):
     for kind, ident, sp in special_entries(project):
         if sp.end < options.today:
             note = f' ("{sp.note}")' if sp.note else ""
-            where = "store" if kind == "store" else "channel"
-            yield Finding("KB504", "warning", sp.loc, f"special hours on {_span(sp)}{note} of {where} {ident} are "
-                          "over; delete the entry", ident)
+            where = msg("of.store" if kind == "store" else "of.channel", options.lang, id=ident)
+            yield Finding("KB504", "warning", sp.loc, msg("special.past", options.lang, span=_span(sp), note=note,
+                                                          where=where), ident)
 
 
 @check
 def freshness_offline(project, options):
     today = options.today
+    lang = options.lang
     for path, source, captured, loc in offline_sources(project):
         if captured is None:
             csv = path.endswith(".csv")
-            how = "a first line # captured: YYYY-MM-DD" if csv else "captured: YYYY-MM-DD"
+            how = msg("captured.how.csv" if csv else "captured.how.yaml", lang)
             # the CSV format has no place for the date but an optional comment line: a note, not a warning
-            yield Finding("KB505", "info" if csv else "warning", loc, f'offline source "{source}" does not say when it was captured; '
-                          f"add {how} so kbgen can tell when it goes stale", source)
+            yield Finding("KB505", "info" if csv else "warning", loc,
+                          msg("offline.no.captured", lang, source=source, how=how), source)
         elif (today - captured).days > OFFLINE_STALE_DAYS:
-            yield Finding("KB505", "warning", loc, f'offline source "{source}" was captured on {captured.isoformat()} '
-                          f"({_when(captured, today)}, more than {OFFLINE_STALE_DAYS}); the store signs may have "
-                          "changed since: capture them again and update the date", source)
+            yield Finding("KB505", "warning", loc, msg("offline.stale", lang, source=source, date=captured.isoformat(),
+                                                       when=_when(captured, today, lang), n=OFFLINE_STALE_DAYS), source)
 
 
 @check
@@ -235,9 +236,8 @@ def freshness_promises(project, options):
     for p in project.promises:
         if p.valid_until is not None and p.valid_until < options.today:
             yield Finding("KB506", sev, p.loc_of("valid_until"),
-                          f'promise "{p.id}" expired on {p.valid_until.isoformat()} ({_when(p.valid_until, options.today)}) '
-                          "but is still in promises.yaml; delete it if the campaign is over, or extend valid_until",
-                          p.id)
+                          msg("promise.expired", options.lang, id=p.id, date=p.valid_until.isoformat(),
+                              when=_when(p.valid_until, options.today, options.lang)), p.id)
 
 
 def find_placeholder(text: str) -> Optional[re.Match]:
@@ -249,18 +249,19 @@ def freshness_placeholders(project, options):
     for t in project.texts:
         m = find_placeholder(t.raw)
         if m:
-            yield Finding("KB507", "warning", t.loc_at(m.start()), f'{_kind_label(t.kind)} "{t.subject}" still has the '
-                          f'placeholder "{m.group(0)}"; write the real text before publishing', t.subject)
+            yield Finding("KB507", "warning", t.loc_at(m.start()), msg("placeholder", options.lang,
+                          what=_kind_label(t.kind, options.lang), subject=t.subject, text=m.group(0)), t.subject)
     for sid, s in project.stores.items():
         for name in ("street", "postal_code", "city"):
             m = find_placeholder(getattr(s.address, name))
             if m:
-                yield Finding("KB507", "warning", s.address.loc_of(name), f'store "{sid}": address {name} is still '
-                              "a placeholder; write the real value", sid)
+                yield Finding("KB507", "warning", s.address.loc_of(name),
+                              msg("placeholder.address", options.lang, id=sid, field=name), sid)
 
 
-def _kind_label(kind: str) -> str:
-    return {"faq.a": "the answer of FAQ", "faq.q": "the question of FAQ", "policy.body": "policy",
-            "policy.summary": "the summary of policy", "policy.title": "the title of policy",
-            "store.notes": "the notes of store", "page.body": "page",
-            "category.description": "the description of category"}.get(kind, kind)
+def _kind_label(kind: str, lang: str = "es") -> str:
+    """'faq.a' -> 'la respuesta de la FAQ' / 'the answer of FAQ' (the kind itself when unknown)."""
+    try:
+        return msg("kind." + kind, lang)
+    except KeyError:
+        return kind
