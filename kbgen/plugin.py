@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 
 from .checks import Options
 from .engine import Result, analyse
-from .render.markup import json_for_script
+from .render.markup import esc, json_for_script, sanitize_markdown
 from .render.pages import render_pages
 from .render.urls import CONTACT, HOME, STORES_INDEX, category_src, policy_src
 
@@ -59,14 +59,15 @@ class KbgenPlugin(BasePlugin[KbgenConfig]):
         for f in result.findings:
             log.warning(f"{f.loc}: {f.rule} {f.severity}: {f.message}") if f.severity != "info" else None
         p = result.project
-        config.site_name = p.site.name
+        # MkDocs' templates print the site name and nav titles without escaping: escape them here
+        config.site_name = esc(p.site.name)
         if p.site.url:
             config.site_url = p.site.url.rstrip("/") + "/"
         config.theme["language"] = p.site.language
         config.nav = [
             {"Inicio": HOME},
-            {"Preguntas frecuentes": [{cat.title: category_src(cat.slug)} for cat in p.categories]},
-            {"Políticas": [{pol.title: policy_src(pol.slug)} for pol in p.policies]},
+            {"Preguntas frecuentes": [{esc(cat.title): category_src(cat.slug)} for cat in p.categories]},
+            {"Políticas": [{esc(pol.title): policy_src(pol.slug)} for pol in p.policies]},
             {"Tiendas": STORES_INDEX},
             {"Contacto": CONTACT},
         ]
@@ -93,6 +94,16 @@ class KbgenPlugin(BasePlugin[KbgenConfig]):
                 rel = os.path.relpath(path, ASSETS).replace(os.sep, "/")
                 files.append(File.generated(config, f"assets/kbgen/{rel}", abs_src_path=path))
         return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """Extra pages editors write in content/pages/ get what kbgen's own pages get: raw HTML,
+        attribute lists and script links neutralised (unless site.allow_html), an escaped title."""
+        if page.file.src_uri in self.pages or self.result is None:
+            return markdown
+        site = self.result.project.site
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = esc(page.meta["title"])
+        return sanitize_markdown(markdown, site.allow_html)
 
     def on_page_context(self, context, page, config, nav):
         pg = self.pages.get(page.file.src_uri)
