@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..findings import Finding
+from ..messages import msg
 from . import check, rule
 
 rule("KB701", "search-test-miss", """A query of ``search-tests.yaml`` whose expected answer (an FAQ id, a
@@ -25,12 +26,11 @@ def search_tests(project, options):
     for t in project.search_tests:
         if t.expect not in known:
             yield Finding("KB702", "error", t.loc_of("expect"),
-                          f'search test "{t.query}" expects "{t.expect}", which is no FAQ id, policy, store or page',
-                          t.expect)
+                          msg("search.unknown.expect", options.lang, query=t.query, expect=t.expect), t.expect)
         else:
             tests.append(t)
     index = load_index(payload_for_project(project))
     by_query = {(t.query, t.expect): t for t in tests}
     for miss in run_search_tests(index, tests):
         t = by_query[(miss.query, miss.expect)]
-        yield Finding("KB701", "error", t.loc_of("query"), miss.message(), miss.expect)
+        yield Finding("KB701", "error", t.loc_of("query"), miss.message(options.lang), miss.expect)

@@ -28,6 +28,7 @@ from typing import Iterable, Optional
 from urllib.parse import unquote
 
 from ..findings import Finding
+from ..messages import msg
 from ..render.urls import CONTACT, HOME, STORES_INDEX, Targets, category_src, policy_src, store_src, url_of
 from . import check, rule
 
@@ -179,8 +180,8 @@ def links_in(raw: str, allow_html: bool) -> Iterable[tuple[int, str]]:
             yield m.start(1), m.group(1)
 
 
-def check_link(target: str, src: str, pages: SitePages) -> Optional[tuple[str, str]]:
-    """None if ``target`` (written on page ``src``) works, else (rule, message)."""
+def check_link(target: str, src: str, pages: SitePages, lang: str = "es") -> Optional[tuple[str, str]]:
+    """None if ``target`` (written on page ``src``) works, else (rule, message in ``lang``)."""
     t = target.strip()
     if t.startswith("<") and t.endswith(">"):
         t = t[1:-1].strip()
@@ -194,20 +195,19 @@ def check_link(target: str, src: str, pages: SitePages) -> Optional[tuple[str, s
             kind = SHORT_KINDS[scheme]
             ident, _, anchor = t[len(scheme) + 1:].partition("#")
             if anchor:
-                return "KB601", (f'"{target}": a short link takes no #anchor; write {scheme}:{ident} '
-                                 "(an FAQ link already opens at the question)")
+                return "KB601", msg("link.short.anchor", lang, target=target, scheme=scheme, ident=ident)
             if not re.fullmatch(r"[A-Za-z0-9_-]+", ident) or tg.src(kind, ident) is None:
                 pool = {"faq": tg.faq, "policy": tg.policies, "store": tg.stores}[kind]
                 close = difflib.get_close_matches(ident, sorted(pool), n=1, cutoff=0.5)
-                what = {"faq": "FAQ id", "policy": "policy", "store": "store"}[kind]
-                hint = f'did you mean {scheme}:{close[0]}?' if close else f"no {what} is called that"
-                return "KB601", f'"{target}" links to {what} "{ident}", which does not exist; {hint}'
+                hint = msg("link.did.you.mean", lang, x=f"{scheme}:{close[0]}") if close else \
+                    msg("link.none." + kind, lang)
+                return "KB601", msg("link.short.missing", lang, target=target, what=msg("link.what." + kind, lang),
+                                    ident=ident, hint=hint)
             return None
         if scheme in _NEAR_SHORT:
-            return "KB601", (f'"{target}": "{scheme}:" is not a link kind; use faq:<id>, policy:<slug> or '
-                             "store:<id>, or a relative .md link for other pages")
+            return "KB601", msg("link.not.kind", lang, target=target, scheme=scheme)
         if scheme in ("http", "https") and pages.site_url and (t + "/").startswith(pages.site_url + "/"):
-            return _check_url("/" + t[len(pages.site_url):].lstrip("/"), src, pages, target)
+            return _check_url("/" + t[len(pages.site_url):].lstrip("/"), src, pages, target, lang)
         return None  # an external link, mailto:, tel:
     if t.startswith("//"):
         return None
@@ -215,23 +215,22 @@ def check_link(target: str, src: str, pages: SitePages) -> Optional[tuple[str, s
     path = unquote(path.split("?", 1)[0])
     if not path:
         if not pages.has_anchor(src, anchor):
-            return "KB602", f'"{target}": this page has no section "#{anchor}"'
+            return "KB602", msg("link.no.section.here", lang, target=target, anchor=anchor)
         return None
     if path.endswith(".md") and not path.startswith("/"):
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
         if resolved.startswith("../") or resolved not in pages.anchors:
             close = pages.closest(resolved)
             rel = posixpath.relpath(close, posixpath.dirname(src) or ".") if close else None
-            hint = f'did you mean "{rel}"?' if rel else "check the file name"
-            return "KB601", (f'"{target}" points to {resolved}, which is not a page of the site (this text is shown '
-                             f"on {src}); {hint}")
+            hint = msg("link.did.you.mean.quoted", lang, x=rel) if rel else msg("link.check.name", lang)
+            return "KB601", msg("link.not.page", lang, target=target, resolved=resolved, src=src, hint=hint)
         if not pages.has_anchor(resolved, anchor):
-            return "KB602", f'"{target}": {resolved} has no section "#{anchor}"'
+            return "KB602", msg("link.no.section", lang, target=target, page=resolved, anchor=anchor)
         return None
-    return _check_url(t, src, pages, target)
+    return _check_url(t, src, pages, target, lang)
 
 
-def _check_url(t: str, src: str, pages: SitePages, target: str) -> Optional[tuple[str, str]]:
+def _check_url(t: str, src: str, pages: SitePages, target: str, lang: str = "es") -> Optional[tuple[str, str]]:
     """A site URL (directory style) or an asset, relative to the page's URL or absolute from the root."""
     path, _, anchor = t.partition("#")
     path = unquote(path.split("?", 1)[0])
@@ -242,12 +241,12 @@ def _check_url(t: str, src: str, pages: SitePages, target: str) -> Optional[tupl
         resolved = posixpath.normpath(posixpath.join(base, path) if base else path)
     resolved = "" if resolved == "." else resolved
     if resolved.startswith("../") or resolved == "..":
-        return "KB601", f'"{target}" goes above the root of the site (this text is shown on {src})'
+        return "KB601", msg("link.above.root", lang, target=target, src=src)
     last = resolved.rsplit("/", 1)[-1]
     if "." in last and not last.endswith((".html", ".htm")):
         if pages.asset_exists(resolved):
             return None
-        return "KB601", f'"{target}" points to {resolved}, which is not in content/pages/ (this text is shown on {src})'
+        return "KB601", msg("link.no.asset", lang, target=target, resolved=resolved, src=src)
     if last in ("index.html", "index.htm"):
         resolved = resolved[: -len(last)].rstrip("/")
     url = (resolved.rstrip("/") + "/") if resolved else ""
@@ -257,14 +256,13 @@ def _check_url(t: str, src: str, pages: SitePages, target: str) -> Optional[tupl
         as_md = posixpath.normpath(posixpath.join(posixpath.dirname(src), path.rstrip("/") + ".md")) if path else ""
         if not path.startswith("/") and as_md in pages.anchors:
             rel = posixpath.relpath(as_md, posixpath.dirname(src) or ".")
-            hint = (f" a site URL is relative to this page's own URL /{base}; write the page link {rel}"
-                    + (f"#{anchor}" if anchor else "") + " instead")
+            hint = msg("link.url.relative", lang, base=base, rel=rel + (f"#{anchor}" if anchor else ""))
         else:
             close = pages.closest(url.rstrip("/") + ".md")
-            hint = f" did you mean the page {close}?" if close else ""
-        return "KB601", f'"{target}" points to /{url}, which is not a page of the site (this text is shown on {src});{hint}'
+            hint = msg("link.url.close", lang, page=close) if close else ""
+        return "KB601", msg("link.url.not.page", lang, target=target, url=url, src=src, hint=hint)
     if not pages.has_anchor(page, anchor):
-        return "KB602", f'"{target}": {page} has no section "#{anchor}"'
+        return "KB602", msg("link.no.section", lang, target=target, page=page, anchor=anchor)
     return None
 
 
@@ -279,7 +277,7 @@ def structure_links(project, options):
         if src is None:
             continue
         for offset, target in links_in(text.raw, allow_html):
-            problem = check_link(target, src, pages)
+            problem = check_link(target, src, pages, options.lang)
             if problem:
                 code, msg = problem
                 yield Finding(code, "error" if code == "KB601" else "warning", text.loc_at(offset), msg, text.subject)
@@ -289,25 +287,22 @@ def structure_links(project, options):
 
 @check
 def structure_empty(project, options):
+    lang = options.lang
     for c in project.categories:
         if not c.questions:
             yield Finding("KB605", "error", c.loc_of("questions") if "questions" in c._locs else c.loc,
-                          f'category "{c.title}" ({c.slug}) has no questions, so its page would be empty; add one with '
-                          f'kbgen new faq --category {c.slug} --question "…", or delete the file', c.slug)
+                          msg("empty.category", lang, title=c.title, slug=c.slug), c.slug)
         for q in c.questions:
             if not (q.q or "").strip():
-                yield Finding("KB606", "error", q.loc_of("q"), f'FAQ "{q.id}" has an empty question; write it in q:', q.id)
+                yield Finding("KB606", "error", q.loc_of("q"), msg("empty.question", lang, id=q.id), q.id)
             if not _visible(q.a):
-                yield Finding("KB606", "error", q.loc_of("a"), f'FAQ "{q.id}" has an empty answer; write it in a: '
-                              "(a draft may say PENDIENTE)", q.id)
+                yield Finding("KB606", "error", q.loc_of("a"), msg("empty.answer", lang, id=q.id), q.id)
     for pol in project.policies:
         if not _visible(pol.body.raw):
-            yield Finding("KB607", "error", pol.loc, f'policy "{pol.slug}" has no text below its front matter; write '
-                          "the policy after the closing ---", pol.slug)
+            yield Finding("KB607", "error", pol.loc, msg("empty.policy", lang, slug=pol.slug), pol.slug)
     for page in project.pages:
         if not _visible(page.body.raw):
-            yield Finding("KB607", "error", page.loc, f'page "{page.slug}" is empty; write its text or delete the file',
-                          page.slug)
+            yield Finding("KB607", "error", page.loc, msg("empty.page", lang, slug=page.slug), page.slug)
 
 
 def _visible(text: Optional[str]) -> bool:
@@ -454,8 +449,8 @@ def structure_duplicates(project, options):
         if key in exact:
             first = questions[exact[key]]
             dup_pairs.add((exact[key], i))
-            yield Finding("KB603", "error", q.loc_of("q"), f'FAQ "{q.id}" asks the same question as "{first.id}" '
-                          f"({first.loc_of('q')}); merge the two entries", q.id)
+            yield Finding("KB603", "error", q.loc_of("q"), msg("same.question", options.lang, id=q.id, first=first.id,
+                                                               where=first.loc_of("q")), q.id)
         else:
             exact[key] = i
     tok = Tokenizer(project.synonyms)
@@ -467,6 +462,5 @@ def structure_duplicates(project, options):
         if (b.loc_of("q").path, b.loc_of("q").line) < (a.loc_of("q").path, a.loc_of("q").line):
             a, b = b, a
         yield Finding("KB604", "warning", b.loc_of("q"),
-                      f'FAQ "{b.id}" ({b.loc_of("q").path}) looks like the same question as "{a.id}" '
-                      f'({a.loc_of("q")}): "{b.q}" / "{a.q}" ({round(sim * 100)} % of their words in common); merge '
-                      "them or add the other wording to keywords:", b.id)
+                      msg("near.question", options.lang, id=b.id, path=b.loc_of("q").path, other=a.id,
+                          where=a.loc_of("q"), q=b.q, other_q=a.q, pct=round(sim * 100)), b.id)

@@ -338,11 +338,13 @@ class SearchMiss:
     rank: int | None  # 1-based rank of the expected answer among the first 20, None if absent
     got: tuple[SearchResult, ...]  # the first results
 
-    def message(self) -> str:
+    def message(self, lang: str = "es") -> str:
+        """What went wrong, in ``lang`` (the site's language: es or en)."""
+        from ..messages import msg
         first = self.got[0] if self.got else None
-        where = f"is #{self.rank}" if self.rank else "is not in the first 20 results"
-        came = f'; first came "{first.title}" ({first.id})' if first else "; nothing was found"
-        return f'search "{self.query}": the expected answer {self.expect} {where}{came}'
+        where = msg("search.rank", lang, rank=self.rank) if self.rank else msg("search.absent", lang)
+        came = msg("search.first", lang, title=first.title, id=first.id) if first else msg("search.nothing", lang)
+        return msg("search.miss", lang, query=self.query, expect=self.expect, where=where, came=came)
 
 
 def run_search_tests(index: SearchIndex, tests, top: int = 3) -> list[SearchMiss]:
