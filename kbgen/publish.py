@@ -43,7 +43,7 @@ def _exchange(a: str, b: str) -> bool:
 
 def _cleanup(parent: str, name: str) -> None:
     site = os.path.join(parent, name)
-    for leftover in sorted(glob.glob(os.path.join(parent, f".{name}-*"))):
+    for leftover in sorted(glob.glob(os.path.join(glob.escape(parent), f".{glob.escape(name)}-*"))):
         if not os.path.exists(site) and os.path.isdir(os.path.join(leftover, "previous")):
             os.rename(os.path.join(leftover, "previous"), site)  # a swap killed half-way: restore
         shutil.rmtree(leftover, ignore_errors=True)
@@ -60,10 +60,10 @@ def publish(site_dir: str, build) -> None:
         new = os.path.join(work, "new")
         try:
             build(new)
+            os.chmod(new, 0o755)
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)
             raise
-        os.chmod(new, 0o755)
         if os.path.exists(site_dir) and _exchange(new, site_dir):
             pass  # new now holds the previous site
         else:
