@@ -671,12 +671,12 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def msg(key: str, lang: str = "es", **kw) -> str:
+def msg(key: str, lang: str = "es", /, **kw) -> str:
     table = MESSAGES[key]
     return table.get(lang if lang in LANGS else "es", table["es"]).format(**kw)
 
 
-def t(key: str, lang: str = "es", **values) -> str:
+def t(key: str, lang: str = "es", /, **values) -> str:
     """The message ``key`` in ``lang`` (es or en; anything else reads as es), filled with ``values``."""
     return msg(key, lang, **values)
 

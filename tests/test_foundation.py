@@ -111,7 +111,7 @@ def test_unquoted_times_and_dates_are_read_as_written(project):
     path.write_text(path.read_text().replace("sat: 10:00-14:00", "sat: 13:00"), encoding="utf-8")
     code, data = check_json(project / "content", "--no-search")
     msgs = [f["message"] for f in data["findings"] if f["rule"] == "KB103"]
-    assert any('"13:00" is not an opening interval' in m for m in msgs), data
+    assert any('"13:00" no es un horario de apertura' in m for m in msgs), data
 
 
 def test_json_shape_follows_the_contract(project):
@@ -133,7 +133,7 @@ def test_text_format_is_path_line_col_rule(project):
     assert code == 1
     line = line_of(path, "10:00-25:00")
     assert f"content/stores/madrid-centro.yaml:{line}:" in out.replace(str(project) + "/", "")
-    assert "KB103 error:" in out and "write HH:MM between 00:00 and 24:00" in out
+    assert "KB103 error:" in out and "escribe HH:MM entre 00:00 y 24:00" in out
 
 
 def test_usage_errors_exit_2(tmp_path):

@@ -63,7 +63,7 @@ def test_kb501_review_overdue_names_owner_and_days(content):
     assert x.severity == "warning" and x.subject == "como-devolver"
     assert "atencion-cliente" in x.message
     # 2026-03-01 + 180 days = 2026-08-28; 93 days before 2026-11-29
-    assert "93 days overdue" in x.message
+    assert "93 días de retraso" in x.message
     line = next(i for i, l in enumerate(text.split("\n"), 1) if "reviewed: 2026-10-05" in l)
     assert x.loc.path.endswith("faq/devoluciones.yaml") and x.line == line
 
@@ -76,7 +76,7 @@ def test_kb501_passes_when_recent(content):
     # on the due date it is not overdue yet; the day after, it is (1 day)
     assert "KB501" not in codes(findings(content, today=due))
     late = [x for x in findings(content, today=due + dt.timedelta(days=1)) if x.rule == "KB501"]
-    assert late and all("1 day overdue" in x.message for x in late)
+    assert late and all("1 día de retraso" in x.message for x in late)
 
 
 def test_kb501_review_every_per_slug(content):
@@ -93,7 +93,7 @@ def test_kb501_review_every_default_shorter(content):
         fh.write("review_every: {default: 30d, policies/privacidad: 365d}\n")
     fs = [x for x in findings(content) if x.rule == "KB501"]
     assert fs and "privacidad" not in {x.subject for x in fs}
-    assert all("review every 30 days" in x.message for x in fs)
+    assert all("se revisa cada 30 días" in x.message for x in fs)
 
 
 # ------------------------------------------------------------------ KB502
@@ -117,7 +117,7 @@ def test_kb503_missing_or_future_review_date(content):
     edit(content / "policies" / "garantia.md", "reviewed: 2026-08-27", "reviewed: 2062-08-27")
     fs = [x for x in findings(content) if x.rule == "KB503"]
     assert len(fs) == 2
-    assert any("in the future" in x.message and x.subject == "garantia" for x in fs)
+    assert any("fecha futura" in x.message and x.subject == "garantia" for x in fs)
 
 
 def test_kb503_passes_with_dates(content):
@@ -187,7 +187,7 @@ def test_kb505_yaml_without_date_is_a_warning(content):
 def test_kb506_promise_expired_warning_then_strict_error(content):
     edit(content / "promises.yaml", "valid_until: 2027-01-10", "valid_until: 2026-11-15")
     (x,) = [x for x in findings(content) if x.rule == "KB506"]
-    assert x.severity == "warning" and x.subject == "campana-descuento-herramientas" and "14 days ago" in x.message
+    assert x.severity == "warning" and x.subject == "campana-descuento-herramientas" and "hace 14 días" in x.message
     (x,) = [x for x in findings(content, strict=True) if x.rule == "KB506"]
     assert x.severity == "error"
 
@@ -224,7 +224,7 @@ def test_kb508_unknown_review_key_and_bad_duration(content):
         fh.write("review_every: {default: 180d, privacida: 365d, envios: pronto}\n")
     fs = findings(content, prefix="KB")
     (x,) = [x for x in fs if x.rule == "KB508"]
-    assert 'did you mean "privacidad"' in x.message
+    assert '¿querías decir "privacidad"?' in x.message
     assert any(f.rule == "KB111" and "pronto" in f.message for f in fs)
 
 

@@ -66,12 +66,12 @@ def test_example_content_has_no_kb6_findings():
     ("[otra](faq:plazo-entregas)", "faq:plazo-entrega"),
     ("[la política](policy:devolucion)", "policy:devoluciones"),
     ("[la tienda](tienda:madrid)", "tienda:madrid-centro"),
-    ("[otra](faq:plazo-entrega#x)", "no #anchor"),
-    ("[url](../../politicas/devolucion/)", "not a page"),
-    ("[url](../politicas/devoluciones/)", "write the page link ../politicas/devoluciones.md"),
-    ("[url](https://ayuda.latuerca.example/tiendas/bilbao/)", "not a page"),
-    ("[pág](pagina:contacto)", "not a link kind"),
-    ("[img](../img/mapa.png)", "not in content/pages"),
+    ("[otra](faq:plazo-entrega#x)", "no lleva #ancla"),
+    ("[url](../../politicas/devolucion/)", "no es una página del sitio"),
+    ("[url](../politicas/devoluciones/)", "escribe en su lugar el enlace a la página ../politicas/devoluciones.md"),
+    ("[url](https://ayuda.latuerca.example/tiendas/bilbao/)", "no es una página del sitio"),
+    ("[pág](pagina:contacto)", "no es un tipo de enlace"),
+    ("[img](../img/mapa.png)", "no está en content/pages"),
 ])
 def test_kb601_broken_link_with_file_and_line(content, link, hint):
     f = link_in_answer(content, link)
