@@ -53,7 +53,7 @@ class HoursError(ValueError):
     ``key`` and ``values`` name a message of ``kbgen.messages``: the loader writes it in the site's
     language with :meth:`message_in`; ``message`` (and ``str()``) is the Spanish one."""
 
-    def __init__(self, rule: str, key: str, **values):
+    def __init__(self, rule: str, key: str, /, **values):
         self.rule = rule
         self.key = key
         self.values = values

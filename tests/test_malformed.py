@@ -123,7 +123,7 @@ def _(pr):
 def _(pr):
     st = first(pr, "stores")
     n = replace_line(pr, st, "  street:", '\tstreet: "Calle Mayor 1"')
-    return Expect(p(st), line=n, rule="KB100", text="tabs")
+    return Expect(p(st), line=n, rule="KB100", text="tabuladores")
 
 
 @case("yaml-unclosed-flow-sequence")
@@ -311,7 +311,7 @@ def _(pr):
     for i in range(1, 10):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
     write(pr, FAQ, "\n".join(lines) + "\ncategory: Bomba\nquestions: []\n")
-    return Expect(p(FAQ), rule="KB100", text="anchors and aliases")
+    return Expect(p(FAQ), rule="KB100", text="anclas y alias")
 
 
 @case("recursive-alias")
@@ -429,13 +429,13 @@ def _(pr):
 def _(pr):
     c(pr, "site.yaml").unlink()
     c(pr, "site.yaml").mkdir()
-    return Expect(p("site.yaml"), exits=(2,), rule="KB100", text="folder")
+    return Expect(p("site.yaml"), exits=(2,), rule="KB100", text="carpeta")
 
 
 @case("folder-named-like-a-faq-file")
 def _(pr):
     c(pr, "faq/carpeta.yaml").mkdir()
-    return Expect(p("faq/carpeta.yaml"), exits=(2,), rule="KB100", text="folder")
+    return Expect(p("faq/carpeta.yaml"), exits=(2,), rule="KB100", text="carpeta")
 
 
 @case("file-where-faq-folder-belongs")
@@ -443,7 +443,7 @@ def _(pr):
     import shutil
     shutil.rmtree(c(pr, "faq"))
     write(pr, "faq", "category: Envíos\n")
-    return Expect(p("faq"), exits=(2,), rule="KB100", text="folder")
+    return Expect(p("faq"), exits=(2,), rule="KB100", text="carpeta")
 
 
 @case("file-where-offline-folder-belongs")
@@ -476,7 +476,7 @@ def _(pr):
 @case("named-pipe")
 def _(pr):
     os.mkfifo(c(pr, "faq/tuberia.yaml"))
-    return Expect(p("faq/tuberia.yaml"), exits=(2,), rule="KB100", text="regular file")
+    return Expect(p("faq/tuberia.yaml"), exits=(2,), rule="KB100", text="archivo normal")
 
 
 @case("link-to-dev-zero")
@@ -490,13 +490,13 @@ def _(pr):
     # As root, chmod 000 does not stop reading: a link to /proc/self/mem opens but fails with EIO
     # at the first read — a file that exists and cannot be read, whoever runs the tests.
     os.symlink("/proc/self/mem", c(pr, "faq/ilegible.yaml"))
-    return Expect(p("faq/ilegible.yaml"), exits=(2,), rule="KB100", text="cannot read")
+    return Expect(p("faq/ilegible.yaml"), exits=(2,), rule="KB100", text="no se puede leer")
 
 
 @case("permission-denied", skip="root reads a chmod 000 file anyway; see read-error" if os.geteuid() == 0 else None)
 def _(pr):
     os.chmod(c(pr, FAQ), 0)
-    return Expect(p(FAQ), exits=(2,), rule="KB100", text="cannot read")
+    return Expect(p(FAQ), exits=(2,), rule="KB100", text="no se puede leer")
 
 
 # ------------------------------------------------------------------ CSV
@@ -601,7 +601,7 @@ POL = "policies/garantia.md"
 @case("front-matter-never-closed")
 def _(pr):
     write(pr, POL, read(pr, POL).replace("\n---\n", "\n\n", 1))
-    return Expect(p(POL), line=1, rule="KB100", text="never closed")
+    return Expect(p(POL), line=1, rule="KB100", text="no se cierra")
 
 
 @case("front-matter-only-opening-line")
