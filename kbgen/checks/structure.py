@@ -279,8 +279,9 @@ def structure_links(project, options):
         for offset, target in links_in(text.raw, allow_html):
             problem = check_link(target, src, pages, options.lang)
             if problem:
-                code, msg = problem
-                yield Finding(code, "error" if code == "KB601" else "warning", text.loc_at(offset), msg, text.subject)
+                code, message = problem
+                yield Finding(code, "error" if code == "KB601" else "warning", text.loc_at(offset), message,
+                              text.subject)
 
 
 # ------------------------------------------------------------------ empty things
