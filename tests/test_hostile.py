@@ -186,8 +186,15 @@ def _pages(site: Path) -> list[str]:
     return sorted(out)
 
 
-def _visit(browser, base: str, rels: list[str], inj: Injector) -> list[str]:
+def _offline_page(browser, base: str):
+    """A page that only reaches the local server (the hostile images point elsewhere)."""
     page = browser.new_page()
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    return page
+
+
+def _visit(browser, base: str, rels: list[str], inj: Injector) -> list[str]:
+    page = _offline_page(browser, base)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
     problems = []
@@ -225,11 +232,12 @@ def test_search_results_do_not_run_hostile_text(hostile, browser, serve_dir):
     site = proj / "site"
     if not (site / "index.html").exists():
         assert run_inprocess(proj, "build")[0] == 0
-    page = browser.new_page()
+    base = serve_dir(site)
+    page = _offline_page(browser, base)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
-        page.goto(serve_dir(site), wait_until="load")
+        page.goto(base, wait_until="load")
         box = page.locator("input.md-search__input")
         shown = {}
         for query in ("alert", "script onerror", "pedido", "javascript"):
