@@ -23,7 +23,6 @@ import gzip
 import json
 import os
 import platform
-import pstats
 import re
 import shutil
 import statistics
@@ -72,6 +71,10 @@ def repeat(n: int, cmd, cwd, label, log_dir, ok=(0,)) -> dict:
         runs.append(r)
     return {"wall": statistics.median(r["wall"] for r in runs), "walls": [r["wall"] for r in runs],
             "rss_mb": max(r["rss_mb"] for r in runs), "cpu": statistics.median(r["cpu"] for r in runs)}
+
+
+PROPOSED = ("import sys; sys.argv[0] = 'kbgen'; from bench.proposed import apply_all; apply_all(); "
+            "from kbgen.cli import main; sys.exit(main(sys.argv[1:]))")
 
 
 def tree_size(path: str) -> tuple[int, int]:
@@ -162,107 +165,105 @@ def make_baseline(project_dir: str, out: str) -> int:
     return pages + 1
 
 
-# ------------------------------------------------------------------------------ profile
-PHASES = [  # (label, function name as pstats shows it: file suffix, function)
-    ("load content/ (YAML, validation, references)", "loaders/content.py", "load_project"),
-    ("all checks (KB1xx-KB7xx)", "checks/__init__.py", "run_checks"),
-    ("render pages to Markdown (kbgen)", "render/pages.py", "render_pages"),
-    ("MkDocs: Markdown -> HTML (all pages)", "mkdocs/structure/pages.py", "render"),
-    ("MkDocs: theme templates (all pages)", "mkdocs/commands/build.py", "_build_page"),
-    ("MkDocs: Material search index (plugin)", "mkdocs/contrib/search/__init__.py", "on_post_build"),
-    ("kbgen search payload (on_post_build)", "render/site_extras.py", "write_extras"),
-    ("MkDocs: copy static files", "mkdocs/structure/files.py", "copy_static_files"),
-    ("publish (swap into site/)", "kbgen/publish.py", "publish"),
-]
-
-
-def profile(cmd: list[str], cwd: str, out_prof: str, log_dir: str) -> dict:
-    r = run([sys.executable, "-m", "cProfile", "-o", out_prof] + cmd, cwd, os.path.basename(out_prof), log_dir)
-    if r["rc"] != 0:
-        raise SystemExit(f"profiling {cmd} failed, see {r['log']}")
-    st = pstats.Stats(out_prof)
-    total = max(v[3] for v in st.stats.values())  # cumulative time of the outermost call
-    phases = []
-    for label, suffix, fn in PHASES:
-        cum = sum(v[3] for (file, _, name), v in st.stats.items() if name == fn and file.replace(os.sep, "/").endswith(suffix))
-        phases.append((label, cum))
-    own = sorted(((v[2], f"{os.path.basename(file)}:{line}({name})") for (file, line, name), v in st.stats.items()),
-                 reverse=True)[:15]
-    return {"total": total, "phases": phases, "top_own": own, "wall": r["wall"]}
-
-
 # ------------------------------------------------------------------------------ report
 def mb(n: float) -> str:
     return f"{n / 1e6:,.1f} MB" if n >= 1e5 else f"{n / 1e3:,.1f} kB"
 
 
-def write_report(res: dict, path: str) -> None:
-    b, k1, k5 = res["baseline"], res["kbgen"][1000], res["kbgen"][5000]
-    ratios = [
-        ("kbgen build @1k / baseline build @1k", k1["build"]["wall"] / b["build"]["wall"], "≤", TARGETS["time_vs_baseline"], "%"),
-        ("kbgen build @5k / kbgen build @1k (5× content)", k5["build"]["wall"] / k1["build"]["wall"], "≤", TARGETS["linear"], "×"),
-        ("output @5k+500 / (5 × baseline output @1k)", k5["out_bytes"] / (5 * b["out_bytes"]), "≤", TARGETS["output_vs_baseline"], "%"),
-        ("check --no-search / build @1k", k1["check"]["wall"] / k1["build"]["wall"], "≤", TARGETS["check_vs_build"], "%"),
-        ("check --no-search / build @5k", k5["check"]["wall"] / k5["build"]["wall"], "≤", TARGETS["check_vs_build"], "%"),
-        ("peak memory @5k (build)", k5["build"]["rss_mb"], "≤", TARGETS["memory_mb"], "MB"),
-        ("peak memory @5k (check)", k5["check"]["rss_mb"], "≤", TARGETS["memory_mb"], "MB"),
+def _ratios(res: dict, variant: str | None = None) -> list[tuple]:
+    b = res["baseline"]
+
+    def k(n, cmd):
+        r = res["kbgen"][n]
+        return (r[variant] if variant else r)[cmd]
+    return [
+        ("kbgen build @1k / baseline build @1k", k(1000, "build")["wall"] / b["build"]["wall"], TARGETS["time_vs_baseline"], "%"),
+        ("kbgen build @5k / kbgen build @1k (5× content)", k(5000, "build")["wall"] / k(1000, "build")["wall"], TARGETS["linear"], "×"),
+        ("output @5k+500 / (5 × baseline output @1k)", res["kbgen"][5000]["out_bytes"] / (5 * b["out_bytes"]), TARGETS["output_vs_baseline"], "%"),
+        ("check --no-search / build @1k", k(1000, "check")["wall"] / k(1000, "build")["wall"], TARGETS["check_vs_build"], "%"),
+        ("check --no-search / build @5k", k(5000, "check")["wall"] / k(5000, "build")["wall"], TARGETS["check_vs_build"], "%"),
+        ("peak memory @5k (build)", k(5000, "build")["rss_mb"], TARGETS["memory_mb"], "MB"),
+        ("peak memory @5k (check)", k(5000, "check")["rss_mb"], TARGETS["memory_mb"], "MB"),
     ]
 
-    def fmt(v, unit):
-        return f"{v * 100:.1f} %" if unit == "%" else f"{v:.2f}×" if unit == "×" else f"{v:,.0f} MB"
 
+def _fmt(v, unit):
+    return f"{v * 100:.1f} %" if unit == "%" else f"{v:.2f}×" if unit == "×" else f"{v:,.0f} MB"
+
+
+def write_report(res: dict, path: str) -> None:
+    b = res["baseline"]
+    proposed = all("proposed" in res["kbgen"][n] for n, _ in SIZES)
     lines = [
         "# kbgen at scale — benchmark results", "",
-        f"Measured {res['when']} on {res['machine']} by `python -m bench.run{res['args']}` "
-        f"(every figure below comes from that one run; times are the median of {res['repeat']} run(s), "
-        "each command in its own process; memory is the peak RSS of that process).", "",
+        f"Measured {res['when']} on {res['machine']} by `python -m bench.run{res['args']}`: every figure "
+        f"below comes from that one run. Times are wall-clock, the median of {res['repeat']} run(s) of each "
+        "command, each in its own process; memory is the peak RSS of that process (`wait4`). "
+        f"Load average {res['load'][0][0]:.1f} before, {res['load'][1][0]:.1f} after (the machine is shared).", "",
         "## Targets", "",
-        "| ratio | measured | target | |", "|---|---:|---:|---|",
+        "| ratio | measured | target | |" + (" with proposed fixes | |" if proposed else ""),
+        "|---|---:|---:|---|" + ("---:|---|" if proposed else ""),
     ]
-    for name, v, op, t, unit in ratios:
-        ok = v <= t
-        lines.append(f"| {name} | {fmt(v, unit)} | {op} {fmt(t, unit)} | {'met' if ok else '**MISSED**'} |")
+    now = _ratios(res)
+    later = _ratios(res, "proposed") if proposed else [None] * len(now)
+    for (name, v, t, unit), nxt in zip(now, later):
+        row = f"| {name} | {_fmt(v, unit)} | ≤ {_fmt(t, unit)} | {'met' if v <= t else '**missed**'} |"
+        if nxt:
+            row += f" {_fmt(nxt[1], unit)} | {'met' if nxt[1] <= t else '**missed**'} |"
+        lines.append(row)
     lines += ["", "## Measurements", "",
               "| run | content | wall time | CPU | peak memory | output | files | search before 1st result (raw / gzip) |",
               "|---|---|---:|---:|---:|---:|---:|---:|"]
-    lines.append(f"| baseline `mkdocs build` (plain Material) | {b['faqs']} FAQs = {b['pages']} pages | "
+    lines.append(f"| baseline `mkdocs build` (plain Material) | {b['faqs']:,} FAQs = {b['pages']:,} pages | "
                  f"{b['build']['wall']:.1f} s | {b['build']['cpu']:.1f} s | {b['build']['rss_mb']:,.0f} MB | "
                  f"{mb(b['out_bytes'])} | {b['out_files']:,} | {mb(b['search']['raw'])} / {mb(b['search']['gzip'])} |")
     for n, m in SIZES:
         k = res["kbgen"][n]
-        for cmd in ("check", "build"):
-            r = k[cmd]
-            label = "`kbgen check --no-search`" if cmd == "check" else "`kbgen build`"
-            out = (f"{mb(k['out_bytes'])} | {k['out_files']:,} | {mb(k['search']['raw'])} / {mb(k['search']['gzip'])}"
-                   if cmd == "build" else "— | — | —")
-            lines.append(f"| {label} | {n:,} FAQs, {m} stores | {r['wall']:.2f} s | {r['cpu']:.2f} s | "
-                         f"{r['rss_mb']:,.0f} MB | {out} |")
-    lines += ["", "All runs of each command (wall seconds): " + "; ".join(
-        f"{lbl} {', '.join(f'{w:.2f}' for w in r['walls'])}" for lbl, r in
-        [("baseline", b["build"])] + [(f"{c}@{n // 1000}k", res["kbgen"][n][c]) for n, _ in SIZES for c in ("check", "build")]),
-        "", "### Search payload before the first result", "",
-        "Material's front end fetches `search/search_index.json` on page load; kbgen's worker then fetches the "
-        "display shard (`search/kbgen/docs-*.json`) of the results it shows — counted as the largest shard.", ""]
+        for variant in [None] + (["proposed"] if proposed else []):
+            for cmd in ("check", "build"):
+                r = (k[variant] if variant else k)[cmd]
+                label = "`kbgen check --no-search`" if cmd == "check" else "`kbgen build`"
+                if variant:
+                    label += " *with proposed fixes*"
+                out = (f"{mb(k['out_bytes'])} | {k['out_files']:,} | {mb(k['search']['raw'])} / {mb(k['search']['gzip'])}"
+                       if cmd == "build" and not variant else "— | — | —")
+                lines.append(f"| {label} | {n:,} FAQs, {m} stores | {r['wall']:.2f} s | {r['cpu']:.2f} s | "
+                             f"{r['rss_mb']:,.0f} MB | {out} |")
+    runs = [("baseline", b["build"])] + [(f"{c}@{n // 1000}k", res["kbgen"][n][c]) for n, _ in SIZES for c in ("check", "build")]
+    lines += ["", "Every run (wall seconds): " + "; ".join(f"{lbl} {', '.join(f'{w:.2f}' for w in r['walls'])}"
+                                                      for lbl, r in runs),
+              "", "### Search payload before the first result", "",
+              "Material's front end fetches `search/search_index.json` on page load. kbgen keeps only the ranking "
+              "index there and fetches the display data of the results it shows from `search/kbgen/docs-*.json` "
+              "shards: the first result costs the index plus one shard (counted here as the largest one).", ""]
     for label, s in [("baseline @1k", b["search"])] + [(f"kbgen @{n // 1000}k", res["kbgen"][n]["search"]) for n, _ in SIZES]:
-        first = ", ".join(f"`{f}` {mb(r)} ({mb(g)} gz)" for f, r, g in s["first"]) or "—"
-        lines.append(f"- {label}: {first}; every file under search/: {mb(s['all_raw'])} ({mb(s['all_gzip'])} gz), "
-                     f"{s['shards']} shard(s)")
+        first = ", ".join(f"`{f}` {mb(r)} ({mb(g)} gzip)" for f, r, g in s["first"]) or "—"
+        lines.append(f"- {label}: {first} = **{mb(s['raw'])} ({mb(s['gzip'])} gzip)**; all of search/: "
+                     f"{mb(s['all_raw'])} ({mb(s['all_gzip'])} gzip) in {len(s['files'])} files")
     if res.get("profile"):
-        lines += ["", "## Where the time goes (cProfile)", ""]
-        for label, p in res["profile"].items():
-            lines += [f"### {label}: {p['total']:.1f} s under the profiler ({p['wall']:.1f} s wall)", "",
-                      "| phase | cumulative s | share |", "|---|---:|---:|"]
-            for name, cum in p["phases"]:
-                if cum:
-                    lines.append(f"| {name} | {cum:.2f} | {cum / p['total'] * 100:.0f} % |")
-            lines += ["", "Most own time: " + "; ".join(f"{name} {t:.2f} s" for t, name in p["top_own"][:10]), ""]
+        lines += ["", "## Where the time goes", "",
+                  "CPU seconds per phase at 5,000 FAQs / 500 stores, measured in one process by `python -m bench.phases` "
+                  "(timers around each phase; CPU time, so other processes on the machine do not blur it). Phases nest: "
+                  "*publish* contains *mkdocs build*, which contains *Markdown -> HTML*, *render pages* and the templates.", ""]
+        labels = list(res["profile"])
+        phases = []
+        for d in res["profile"].values():
+            for name in d["times"]:
+                if name not in phases:
+                    phases.append(name)
+        lines += ["| phase | " + " | ".join(labels) + " |", "|---|" + "---:|" * len(labels)]
+        for name in phases:
+            vals = [res["profile"][lbl]["times"].get(name) for lbl in labels]
+            if max(v or 0 for v in vals) >= 0.05:
+                lines.append(f"| {name} | " + " | ".join(f"{v:.2f}" if v is not None else "" for v in vals) + " |")
     if res.get("notes"):
-        lines += ["## Notes", "", res["notes"].strip(), ""]
-    lines += ["## Reproduce", "", "```sh", "pip install -e '.[test]'",
-              f"NO_MKDOCS_2_WARNING=1 python -m bench.run{res['args']}",
-              "# the content alone, at any size:",
-              "python -m bench.generate /tmp/kb5k --faqs 5000 --stores 500 && cd /tmp/kb5k && "
-              f"kbgen check --no-search --today {TODAY}", "```", ""]
+        lines += ["", res["notes"].strip(), ""]
+    lines += ["", "## Reproduce", "", "```sh", "pip install -e '.[test]'",
+              f"NO_MKDOCS_2_WARNING=1 python -m bench.run{res['args']}     # writes bench/RESULTS.md",
+              "# the content alone, at any size, and the time per phase of one command:",
+              "python -m bench.generate /tmp/kb5k --faqs 5000 --stores 500",
+              "python -m bench.phases /tmp/kb5k build            # add --proposed to apply bench/proposed.py",
+              "```", ""]
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines))
 
@@ -272,19 +273,36 @@ def main(argv=None) -> int:
     ap.add_argument("--work", default=os.path.join(HERE, "out"), help="work folder (default bench/out)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each kbgen command (median reported)")
     ap.add_argument("--baseline-repeat", type=int, default=1)
-    ap.add_argument("--profile", action="store_true", help="also cProfile check and build at 5k")
+    ap.add_argument("--profile", action="store_true", help="also the CPU time per phase of check and build at 5k")
+    ap.add_argument("--proposed", action="store_true",
+                    help="also measure kbgen with the optimisations proposed for other modules (bench/proposed.py)")
+    ap.add_argument("--keep", action="store_true", help="keep the built sites (the baseline's is ~0.4 GB)")
     ap.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"))
     ap.add_argument("--notes", default=os.path.join(HERE, "NOTES.md"),
                     help="Markdown appended under 'Notes' in RESULTS.md (analysis written by hand)")
+    ap.add_argument("--report-only", action="store_true",
+                    help="rewrite RESULTS.md from the last run's results.json (after editing NOTES.md)")
     args = ap.parse_args(argv)
+    if args.report_only:
+        with open(os.path.join(args.work, "results.json"), encoding="utf-8") as fh:
+            res = json.load(fh)
+        res["kbgen"] = {int(k): v for k, v in res["kbgen"].items()}
+        if args.notes and os.path.exists(args.notes):
+            with open(args.notes, encoding="utf-8") as fh:
+                res["notes"] = fh.read()
+        write_report(res, args.results)
+        return 0
     os.makedirs(args.work, exist_ok=True)
     logs = os.path.join(args.work, "logs")
     os.makedirs(logs, exist_ok=True)
     kbgen = [sys.executable, "-m", "kbgen.cli"]
+    os.environ["PYTHONPATH"] = REPO + os.pathsep + os.environ.get("PYTHONPATH", "")
+    load_before = os.getloadavg()
     res = {"kbgen": {}, "repeat": args.repeat, "when": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
            "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
            "args": "".join(a for a in [f" --repeat {args.repeat}" if args.repeat != 3 else "",
-                                       " --profile" if args.profile else ""])}
+                                       " --profile" if args.profile else "",
+                                       " --proposed" if args.proposed else ""])}
     for n, m in SIZES:
         proj = os.path.join(args.work, f"kb{n}")
         generate(proj, faqs=n, stores=m, seed=1)
@@ -296,6 +314,16 @@ def main(argv=None) -> int:
         res["kbgen"][n] = {"check": check, "build": build, "out_bytes": size, "out_files": files,
                            "search": search_payload(os.path.join(proj, "site"))}
         print(f"[bench]   check {check['wall']:.2f} s, build {build['wall']:.2f} s, {mb(size)}", flush=True)
+        if args.proposed:
+            pk = [sys.executable, "-c", PROPOSED]
+            res["kbgen"][n]["proposed"] = {
+                "check": repeat(args.repeat, pk + ["check", "--no-search", "--today", TODAY], proj, f"pcheck{n}", logs),
+                "build": repeat(args.repeat, pk + ["build", "--today", TODAY], proj, f"pbuild{n}", logs)}
+            pr = res["kbgen"][n]["proposed"]
+            print(f"[bench]   with proposed fixes: check {pr['check']['wall']:.2f} s, build {pr['build']['wall']:.2f} s",
+                  flush=True)
+        if not args.keep:
+            shutil.rmtree(os.path.join(proj, "site"), ignore_errors=True)
     base = os.path.join(args.work, "baseline1000")
     pages = make_baseline(os.path.join(args.work, "kb1000"), base)
     print(f"[bench] baseline: mkdocs build of {pages} pages...", flush=True)
@@ -304,14 +332,20 @@ def main(argv=None) -> int:
     res["baseline"] = {"build": bb, "faqs": 1000, "pages": pages, "out_bytes": size, "out_files": files,
                        "search": search_payload(os.path.join(base, "site"))}
     print(f"[bench]   baseline {bb['wall']:.1f} s, {mb(size)}", flush=True)
+    if not args.keep:
+        shutil.rmtree(os.path.join(base, "site"), ignore_errors=True)
     if args.profile:
         proj = os.path.join(args.work, "kb5000")
-        res["profile"] = {
-            "kbgen build @5k": profile(["-m", "kbgen.cli", "build", "--today", TODAY], proj,
-                                       os.path.join(args.work, "build5000.prof"), logs),
-            "kbgen check --no-search @5k": profile(["-m", "kbgen.cli", "check", "--no-search", "--today", TODAY], proj,
-                                                   os.path.join(args.work, "check5000.prof"), logs),
-        }
+        res["profile"] = {}
+        for label, cmd in [("kbgen build @5k", "build"), ("kbgen check --no-search @5k", "check")]:
+            for variant in ([""] + (["--proposed"] if args.proposed else [])):
+                r = subprocess.run([sys.executable, "-m", "bench.phases", proj, cmd] + ([variant] if variant else []),
+                                   capture_output=True, text=True, cwd=REPO, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                data = json.loads(r.stdout.strip().splitlines()[-1])
+                res["profile"][label + (" with proposed fixes" if variant else "")] = data
+        if not args.keep:
+            shutil.rmtree(os.path.join(proj, "site"), ignore_errors=True)
+    res["load"] = (load_before, os.getloadavg())
     if args.notes and os.path.exists(args.notes):
         with open(args.notes, encoding="utf-8") as fh:
             res["notes"] = fh.read()
