@@ -8,6 +8,7 @@ Checks and renderers read only this module's objects.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Iterator, Literal, Optional, Union
 
@@ -15,6 +16,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from .findings import Loc
 from .hours import Interval
+
+# ``{{ path }}``: a structured value written into text. No \s* around a lazy group: "{{" followed
+# by thousands of spaces took minutes to fail; the key is stripped where it is used instead.
+REF = re.compile(r"\{\{([^{}]*)\}\}")
 
 HoursValue = Union[str, list[str], None]
 _HOLIDAY_WORDS = {"cerrado": "closed", "cerrada": "closed", "habitual": "regular", "normal": "regular"}
@@ -294,8 +299,7 @@ class Text:
 
     @property
     def masked(self) -> str:
-        import re
-        return re.sub(r"\{\{.*?\}\}", lambda m: " " * len(m.group(0)), self.raw)
+        return REF.sub(lambda m: " " * len(m.group(0)), self.raw)
 
     def loc_at(self, offset: int) -> Loc:
         return self._loc_at(offset)

@@ -27,6 +27,7 @@ from typing import Iterable, Iterator, Optional
 
 from ..findings import Finding, Loc
 from ..hours import DAY_NAMES_EN, DAY_NAMES_ES, Interval, fmt_intervals
+from ..model import REF as _REF
 from ..promises import Verdict, judge
 from ..text.claims import (
     Claim,
@@ -96,7 +97,6 @@ _RULE_OF = {
     "delivery": "KB401", "returns.window": "KB402", "returns.refund_within": "KB403", "returns.free": "KB404",
     "shipping.free": "KB404", "first_response": "KB405", "discount": "KB406", "order_cutoff": "KB408",
 }
-_REF = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
 # ------------------------------------------------------------------ messages (es / en)
 
@@ -515,7 +515,7 @@ class _Reader:
         self.lang = lang
 
     def resolve(self, raw: str) -> str:
-        return _REF.sub(lambda m: self.ctx.get(m.group(1), m.group(0)), raw)
+        return _REF.sub(lambda m: self.ctx.get(m.group(1).strip(), m.group(0)), raw)
 
     def claims(self, raw: str, context: str = "") -> list[Claim]:
         return [c for c, _ in self.claims_and_refs(raw, context)]
@@ -537,7 +537,7 @@ class _Reader:
                 filled[key] = extract_claims(self.resolve(seg), self.lang, context=context)
             match = next((r for r in filled[key] if _core(r) == _core(c)), None)
             if match is not None:
-                refs = frozenset(m.group(1) for m in _REF.finditer(seg))
+                refs = frozenset(m.group(1).strip() for m in _REF.finditer(seg))
                 out.append((replace(match, start=c.start, end=c.end, sentence=seg), refs))
         return out
 

@@ -12,11 +12,8 @@ import re
 from .. import model as m
 from ..findings import Findings
 from ..messages import msg
+from ..model import REF
 from ..values import human_value
-
-# No \s* around a lazy group: "{{" followed by thousands of spaces took minutes to fail (the
-# engine retried every split of the spaces); the key is stripped where it is used instead.
-REF = re.compile(r"\{\{([^{}]*)\}\}")
 
 
 def build_context(project: m.Project) -> dict[str, str]:
