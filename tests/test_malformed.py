@@ -372,6 +372,27 @@ def _site_typo(pr) -> Expect:
     return Expect(p("site.yaml"), line=n, rule="KB102")
 
 
+def _repeated(pr, unit: str, times: int = 4000) -> Expect:
+    """A pasted paragraph that repeats one pattern (24 KB): every check must stay fast on it."""
+    write(pr, FAQ, read(pr, FAQ).replace("al entregarlo.", "al entregarlo. " + (unit * times).replace('"', '\\"'), 1))
+    return _site_typo(pr)
+
+
+@case("repeated-day-names", timeout=60)
+def _(pr):
+    return _repeated(pr, "lunes ")
+
+
+@case("repeated-link-brackets", timeout=60)
+def _(pr):
+    return _repeated(pr, "[x](")
+
+
+@case("repeated-hour-ranges", timeout=60)
+def _(pr):
+    return _repeated(pr, "9 a ")
+
+
 # ------------------------------------------------------------------ empty files
 @case("empty-site-yaml")
 def _(pr):
