@@ -77,7 +77,18 @@ class KbgenPlugin(BasePlugin[KbgenConfig]):
         js = "assets/kbgen/kbgen.js"
         if os.path.exists(os.path.join(ASSETS, "kbgen.js")) and js not in [str(x) for x in config.extra_javascript]:
             config.extra_javascript.append(js)
+        self._skip_material_indexing(config)
         return config
+
+    @staticmethod
+    def _skip_material_indexing(config) -> None:
+        """Material's search plugin parses every page for a search_index.json that on_post_build
+        replaces with kbgen's: keep the plugin (the search box needs it) but drop that work."""
+        events = getattr(config.plugins, "events", {})
+        search = [p for name, p in config.plugins.items() if name in ("material/search", "search")]
+        if search and "page_context" in events:
+            events["page_context"] = [m for m in events["page_context"]
+                                      if getattr(m, "__self__", None) not in search]
 
     def on_files(self, files, config):
         self.pages = {pg.src: pg for pg in render_pages(self.result.project, self.today)}

@@ -112,7 +112,7 @@ def _hours_entry_locs(data, path: str, is_csv: bool, comment_lines: set) -> dict
     if is_csv:
         return {k: data.loc_of(k) for k in hours}
     base = data.loc_of("hours")
-    key = data._keylocs.get("hours")
+    key = data.key_loc_of("hours")
     if key is None or key.line == base.line:
         return {k: base for k in hours}
     out, line = {}, base.line
@@ -196,7 +196,7 @@ def _parse_record(rec, project, options, comment_lines, out: list) -> _Parsed:
         if spec.holidays:
             p.holidays, p.holidays_loc = intervals, loc
     ref = rec.captured or options.today
-    p.specials_loc = data._keylocs.get("special_hours")
+    p.specials_loc = data.key_loc_of("special_hours")
     for sp in data.special_hours or []:
         text = sp.date if sp.date is not None else sp.dates
         loc = sp.loc_of("date") if sp.date is not None else sp.loc_of("dates")
@@ -300,7 +300,7 @@ def _compare_week(p: _Parsed, store, says: str, source: str, lang: str):
             groups.setdefault(("diff", off, on, p.day_locs[d]), []).append(d)
     for (kind, off, on, loc), days in groups.items():
         if kind == "unstated":
-            off_loc = rec.data.loc_of(_CSV_DAYS[days[0]]) if p.csv else rec.data._keylocs.get("hours", rec.loc)
+            off_loc = rec.data.loc_of(_CSV_DAYS[days[0]]) if p.csv else rec.data.key_loc_of("hours", rec.loc)
             yield _f("KB201", off_loc, msg("hours.unstated", lang, store=store.name, days=days_label(days, lang),
                                              source=source, online=hours_label(on, lang), where=loc,
                                              day_word=days_label(days, lang)), sid)
@@ -370,7 +370,7 @@ def _compare_specials(p: _Parsed, store, says: str, source: str, horizon: Option
         when = date_label(d0, lang) if len(missing) == 1 else range_label(missing[0][0], missing[-1][0], lang)
         offline = msg("nothing", lang) if off is None else (
             hours_label(off, lang) + " (" + msg("regular.of", lang, day=day_name(d0.weekday(), lang)) + ")")
-        loc = p.specials_loc or rec.data._keylocs.get("hours") or rec.loc
+        loc = p.specials_loc or rec.data.key_loc_of("hours") or rec.loc
         yield _f("KB203", loc, msg("special.missing", lang, store=store.name, when=when,
                                    online=hours_label(osp.intervals, lang), note=_note(osp.note), where=osp.loc,
                                    source=source, offline=offline), sid)
@@ -445,6 +445,15 @@ def _compare_values(p: _Parsed, store, project, says: str, lang: str):
 
 
 def _business_prefixes(project) -> list[str]:
+    """Words every store name starts with, and the business name (folded), longest first.
+    Computed once per project: it is asked for every offline record."""
+    cached = getattr(project, "_kb_business_prefixes", None)
+    if cached is None:
+        cached = project._kb_business_prefixes = _compute_business_prefixes(project)
+    return cached
+
+
+def _compute_business_prefixes(project) -> list[str]:
     names = [fold(s.name).split() for s in project.stores.values()]
     common: list[str] = []
     if len(names) > 1:
@@ -512,7 +521,7 @@ def offline_vs_online(project, options):
             where = Loc(path, max(1, first.loc.line - 1), 1)  # the header row
         else:
             doc = files.get(path)
-            where = doc._keylocs.get("stores", doc.loc) if doc is not None else first.loc
+            where = doc.key_loc_of("stores", doc.loc) if doc is not None else first.loc
         for sid, store in project.stores.items():
             if sid not in listed:
                 yield _f("KB208", where, msg("missing.store.csv" if is_csv else "missing.store.yaml", lang,

@@ -291,7 +291,7 @@ def structure_empty(project, options):
     lang = options.lang
     for c in project.categories:
         if not c.questions:
-            yield Finding("KB605", "error", c.loc_of("questions") if "questions" in c._locs else c.loc,
+            yield Finding("KB605", "error", c.loc_of("questions") if c.has("questions") else c.loc,
                           msg("empty.category", lang, title=c.title, slug=c.slug), c.slug)
         for q in c.questions:
             if not (q.q or "").strip():

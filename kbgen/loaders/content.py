@@ -289,7 +289,7 @@ class Loader:
         missing = [m_day(d, self.lang) for d in range(7) if week[d] is None]
         if missing and ok:
             both = and_list(missing, self.lang) if self.lang != "en" else " and ".join(missing)
-            self.out.error("KB105", owner._keylocs.get("hours", hours_loc),
+            self.out.error("KB105", owner.key_loc_of("hours", hours_loc),
                            msg("hours.missing.days", self.lang, days=", ".join(missing), days_and=both), subject)
         if week.count(None):
             week = [w or () for w in week]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 from kbgen.text.fold import fold_same_length
 
@@ -202,11 +202,28 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+_COMPILED: dict[tuple[str, ...], tuple[list[re.Pattern], Optional[re.Pattern]]] = {}
+
+
+def _compiled(table: list[tuple[Any, str, int]]):
+    """Each row's pattern compiled once, and the whole table as one alternation."""
+    pats = tuple(p for _, p, _ in table)
+    comp = _COMPILED.get(pats)
+    if comp is None:
+        rows = [re.compile(rf"\b(?:{p})\b") for p in pats]
+        anyrow = re.compile("|".join(rf"\b(?:{p})\b" for p in pats)) if pats else None
+        comp = _COMPILED[pats] = (rows, anyrow)
+    return comp
+
+
 def _hits(table: list[tuple[Any, str, int]], text: str) -> list[_Hit]:
     """Non-overlapping matches of a (key, pattern, weight) table; earlier rows win overlaps."""
+    rows, anyrow = _compiled(table)
+    if anyrow is None or not anyrow.search(text):  # most sentences match no row at all
+        return []
     taken: list[_Hit] = []
-    for key, pattern, weight in table:
-        for m in re.finditer(rf"\b(?:{pattern})\b", text):
+    for (key, _, weight), rx in zip(table, rows):
+        for m in rx.finditer(text):
             if not any(m.start() < h.end and h.start < m.end() for h in taken):
                 taken.append(_Hit(m.start(), m.end(), key, weight))
     return sorted(taken, key=lambda h: h.start)

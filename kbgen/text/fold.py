@@ -17,10 +17,21 @@ def _fold_char(c: str) -> str:
     return base[0] if len(base) > 1 and all(unicodedata.combining(x) for x in base[1:]) else low
 
 
+class _FoldTable(dict):
+    """str.translate table that folds each code point the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = _fold_char(chr(code))
+        return out
+
+
+_TABLE = _FoldTable()
+
+
 def fold_same_length(text: str) -> str:
     """Lowercase and strip accents character by character (keeps ñ); same length as ``text``,
     so positions found in the result are positions in the original."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 def fold(text: str) -> str:
