@@ -17,7 +17,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 def copy_project(dest: Path) -> Path:
     """content/, mkdocs.yml and theme/ of the example, copied to ``dest``."""
-    shutil.copytree(ROOT / "content", dest / "content")
+    shutil.copytree(ROOT / "content", dest / "content", symlinks=True)
     shutil.copytree(ROOT / "theme", dest / "theme")
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
