@@ -23,6 +23,19 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def build_in(proj: Path, site_dir: Path | None = None) -> Path:
+    """`kbgen build --today TODAY` run in ``proj`` (where its mkdocs.yml is); returns the site folder."""
+    from kbgen.cli import main
+    site = site_dir or proj / "site"
+    cwd = os.getcwd()
+    os.chdir(proj)
+    try:
+        assert main(["build", "--today", TODAY, "--site-dir", str(site)]) == 0
+    finally:
+        os.chdir(cwd)
+    return site
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     return copy_project(tmp_path)
@@ -31,15 +44,7 @@ def project(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The example site, built once per test session with `kbgen build`."""
-    from kbgen.cli import main
-    proj = copy_project(tmp_path_factory.mktemp("example"))
-    cwd = os.getcwd()
-    os.chdir(proj)
-    try:
-        assert main(["build", "--today", TODAY]) == 0
-    finally:
-        os.chdir(cwd)
-    return proj / "site"
+    return build_in(copy_project(tmp_path_factory.mktemp("example")))
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

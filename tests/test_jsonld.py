@@ -150,13 +150,8 @@ def hostile_site(tmp_path_factory):
     text = re.sub(r"^name: .*$", "name: " + json.dumps(HOSTILE_TITLE), path.read_text(encoding="utf-8"), count=1,
                   flags=re.M)
     path.write_text(text, encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(proj)
-    try:
-        assert main(["build", "--today", TODAY, "--site-dir", str(proj / "out")]) == 0
-    finally:
-        os.chdir(cwd)
-    return proj / "out"
+    from conftest import build_in
+    return build_in(proj, proj / "out")
 
 
 def test_hostile_name_stays_data(hostile_site):

@@ -1,7 +1,7 @@
 """kbgen serve: a live preview that shows the findings banner within 5 s of breaking a file;
 the published build (kbgen build, mkdocs build) never contains the banner.
 
-The browser is the system Chromium driven by Playwright (never ``playwright install``). If it cannot
+The browser is the system Chromium driven by Playwright at /usr/bin/chromium (no downloaded browser). If it cannot
 start, the test is skipped locally and FAILS when the environment variable CI is set.
 """
 from __future__ import annotations

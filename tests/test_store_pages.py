@@ -301,13 +301,8 @@ def build_copy(proj: Path, extra_yaml: str = "") -> Path:
     cfg = (proj / "mkdocs.yml").read_text(encoding="utf-8")
     cfg = cfg.split("\nextra:\n", 1)[0] + "\n"
     (proj / "mkdocs.yml").write_text(cfg + extra_yaml, encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(proj)
-    try:
-        assert main(["build", "--today", TODAY, "--site-dir", str(proj / "out")]) == 0
-    finally:
-        os.chdir(cwd)
-    return proj / "out"
+    from conftest import build_in
+    return build_in(proj, proj / "out")
 
 
 @pytest.fixture(scope="module")
