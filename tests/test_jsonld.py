@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from pathlib import Path
 
@@ -13,7 +12,6 @@ import pytest
 
 from kbgen import hours as H
 from kbgen.checks import Options
-from kbgen.cli import main
 from kbgen.engine import analyse
 
 from conftest import ROOT, TODAY, copy_project
