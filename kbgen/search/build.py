@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from lunr.builder import Builder
@@ -148,16 +149,35 @@ def _dumps(obj) -> bytes:
 class _Prepared:
     docs: list[SearchDoc]
     display_text: list[str]
-    fields: list[dict[str, list[str]]]  # per doc: field -> folded tokens (syn: terms)
+    fields: list[dict[str, list[str]]]  # per doc: field -> folded tokens (syn, tsyn: terms), lunr's input
     surfaces: dict[str, set[str]]  # term -> folded surface words
+    terms: list[list[list[str]]] = field(default_factory=list)  # per doc, per FIELDS: index terms
 
 
 def _prepare(docs: list[SearchDoc], synonyms: dict[str, list[str]]) -> _Prepared:
+    """Tokens and index terms of every document field, synonym terms, surface words.
+
+    ``terms`` is what lunr's pipeline makes of ``fields`` (stop words out, stems in; ``syn`` and
+    ``tsyn`` as they are), computed here once so the index needs no second pass."""
     groups = SynonymGroups(synonyms)
     surfaces: dict[str, set[str]] = {}
     for surface, term in groups.surfaces:
         surfaces.setdefault(term, set()).add(surface)
-    display, per_doc = [], []
+    stems: dict[str, str] = {}  # surface -> term, plain dict: cheaper than stem()'s lru_cache per token
+
+    def analysed(tokens: list[str]) -> list[str]:
+        out = []
+        for t in tokens:
+            if t in STOP_WORDS:
+                continue
+            s = stems.get(t)
+            if s is None:
+                s = stems[t] = stem(t)
+                surfaces.setdefault(s, set()).add(t)
+            out.append(s)
+        return out
+
+    display, per_doc, per_doc_terms = [], [], []
     for d in docs:
         text = plain_text(d.text)
         display.append(text)
@@ -167,24 +187,72 @@ def _prepare(docs: list[SearchDoc], synonyms: dict[str, list[str]]) -> _Prepared
             "text": tokenize(text),
             "section": tokenize(d.section or ""),
         }
-        seqs = {}
-        for name in ("title", "keywords", "text"):
-            pairs = [(t, stem(t)) for t in f[name] if t not in STOP_WORDS]
-            for s, t in pairs:
-                surfaces.setdefault(t, set()).add(s)
-            seqs[name] = [t for _, t in pairs]
-        for s, t in analyze_pairs(d.section or ""):
-            surfaces.setdefault(t, set()).add(s)
-        present = set(seqs["title"]) | set(seqs["keywords"]) | set(seqs["text"])
-        f["tsyn"] = groups.expand([seqs["title"], seqs["keywords"]], present)
-        f["syn"] = [t for t in groups.expand([seqs["text"]], present) if t not in f["tsyn"]]
+        seqs = {name: analysed(f[name]) for name in ("title", "keywords", "text", "section")}
+        own = seqs["title"], seqs["keywords"], seqs["text"]
+        present = set(own[0]).union(own[1], own[2])
+        f["tsyn"] = groups.expand([own[0], own[1]], present)
+        tsyn = set(f["tsyn"])
+        f["syn"] = [t for t in groups.expand([own[2]], present) if t not in tsyn]
         per_doc.append(f)
-    return _Prepared(list(docs), display, per_doc, surfaces)
+        per_doc_terms.append([f[name] if name in ("tsyn", "syn") else seqs[name] for name, _ in FIELDS])
+    return _Prepared(list(docs), display, per_doc, surfaces, per_doc_terms)
+
+
+@dataclass
+class _Inverted:
+    """The inverted index as kbgen encodes it: what lunr's Builder would hold, nothing more."""
+    terms: list[str]  # sorted
+    postings: list[dict[str, list[tuple[int, int]]]]  # per field: term -> [(doc, tf)] in doc order
+    flen: list[list[int]]  # per field, per doc: number of terms
+
+
+def build_inverted(prep: _Prepared) -> _Inverted:
+    """Term frequencies and field lengths counted directly from the prepared terms.
+
+    Same numbers as lunr.py's ``Builder`` (``field_term_frequencies``, ``field_lengths``, the
+    inverted index's terms; ``tests/test_search_pipeline.py`` compares both) without its
+    per-token objects, metadata copies and field vectors that kbgen never ships."""
+    nf = len(FIELDS)
+    postings: list[dict[str, list[tuple[int, int]]]] = [{} for _ in range(nf)]
+    flen: list[list[int]] = [[] for _ in range(nf)]
+    for d, per_field in enumerate(prep.terms):
+        for f in range(nf):
+            terms = per_field[f]
+            flen[f].append(len(terms))
+            post = postings[f]
+            for t, tf in Counter(terms).items():
+                lst = post.get(t)
+                if lst is None:
+                    post[t] = [(d, tf)]
+                else:
+                    lst.append((d, tf))
+    vocab = set()
+    for post in postings:
+        vocab.update(post)
+    return _Inverted(sorted(vocab), postings, flen)
+
+
+def _inverted_from_lunr(builder: Builder, n: int) -> _Inverted:
+    """lunr.py's Builder state as an ``_Inverted`` (the reference ``build_inverted`` is tested against)."""
+    names = [name for name, _ in FIELDS]
+    postings = []
+    for name in names:
+        post = {}
+        for t, entry in builder.inverted_index.items():
+            docs_ = sorted(int(r) for r in entry[name])
+            if docs_:
+                post[t] = [(d, builder.field_term_frequencies[f"{name}/{d}"][t]) for d in docs_]
+        postings.append(post)
+    flen = [[builder.field_lengths[f"{name}/{d}"] for d in range(n)] for name in names]
+    return _Inverted(sorted(builder.inverted_index), postings, flen)
 
 
 def build_lunr(prep: _Prepared) -> tuple[Builder, object]:
     """Index with lunr.py: our tokens in, our stop-word filter and stemmer
-    as the lunr pipeline (skipped for the already-analysed ``syn`` field)."""
+    as the lunr pipeline (skipped for the already-analysed ``syn`` field).
+
+    Not used for the site any more (``build_inverted`` counts the same directly); kept as the
+    reference the tests compare against and for ``bench/search_size.py``'s size comparison."""
     builder = Builder()
     builder.pipeline.add(kbgen_es_stop, kbgen_es_stem)
     builder.search_pipeline.add(kbgen_es_stop, kbgen_es_stem)
@@ -217,14 +285,29 @@ def build_search_payload(
         raise ValueError(f"kbgen search supports lang 'es' only, not {lang!r}")
     syn = merge_synonyms(default_synonyms() if use_default_synonyms else None, synonyms)
     prep = _prepare(docs, syn)
-    builder, _ = build_lunr(prep)
-    return encode_payload(prep, builder)
+    return encode_payload(prep, build_inverted(prep))
 
 
-def encode_payload(prep: _Prepared, builder: Builder) -> dict[str, bytes]:
+def _encode_postings(terms: list[str], post: dict[str, list[tuple[int, int]]], n: int) -> str:
+    """One field's postings: per term "<doc gap b36><tf letter>"..., terms separated by " "."""
+    gaps = [_b36(i) for i in range(n)]
+    letters = [""] + [chr(ord("A") + min(tf, 26) - 1) for tf in range(1, 27)]
+    parts = []
+    empty: list[tuple[int, int]] = []
+    for t in terms:
+        s, last = [], -1
+        for d, tf in post.get(t, empty):
+            s.append(gaps[d - last - 1])
+            s.append(letters[tf if tf < 26 else 26])
+            last = d
+        parts.append("".join(s))
+    return " ".join(parts).rstrip(" ")
+
+
+def encode_payload(prep: _Prepared, inv: _Inverted) -> dict[str, bytes]:
     n = len(prep.docs)
     names = [name for name, _ in FIELDS]
-    terms = sorted(builder.inverted_index)
+    terms = inv.terms
     # front-coded term list
     out, prev = [], ""
     for t in terms:
@@ -232,21 +315,8 @@ def encode_payload(prep: _Prepared, builder: Builder) -> dict[str, bytes]:
         out.append(_B36[k] + t[k:])
         prev = t
     terms_enc = ",".join(out)
-    # postings per field: per term "<gap b36><tf letter>"..., terms separated by " "
-    post = []
-    for name in names:
-        parts = []
-        for t in terms:
-            refs = builder.inverted_index[t][name]
-            docs_ = sorted(int(r) for r in refs)
-            s, last = [], -1
-            for d in docs_:
-                tf = builder.field_term_frequencies[f"{name}/{d}"][t]
-                s.append(_b36(d - last - 1) + chr(ord("A") + min(tf, 26) - 1))
-                last = d
-            parts.append("".join(s))
-        post.append(" ".join(parts).rstrip(" "))
-    flen = [[builder.field_lengths[f"{name}/{d}"] for d in range(n)] for name in names]
+    post = [_encode_postings(terms, inv.postings[f], n) for f in range(len(names))]
+    flen = inv.flen
     # surface words per term (those different from the term itself)
     vocab = []
     for t in terms:

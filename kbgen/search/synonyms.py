@@ -43,16 +43,37 @@ class SynonymGroups:
                     self.surfaces.extend(pairs)
             if len(members) > 1:
                 self.groups.append(members)
+        # first term of a member -> groups having such a member: a group can only be hit when
+        # the first term of one of its members is present, so only those groups are looked at
+        self._by_first: dict[str, list[int]] = {}
+        for g, members in enumerate(self.groups):
+            for m in members:
+                lst = self._by_first.setdefault(m[0], [])
+                if not lst or lst[-1] != g:
+                    lst.append(g)
 
     def expand(self, sequences: list[list[str]], present: set[str] | None = None) -> list[str]:
         """Terms to add to a document whose fields have these term sequences
-        (none of the document's own terms, ``present``)."""
+        (none of the document's own terms, ``present``).
+
+        Groups are visited in their order, like a scan over all groups, but only those that
+        can be hit (``_by_first``), so the cost follows the document, not the synonym list."""
         added: list[str] = []
         present_terms = set()
         for seq in sequences:
             present_terms.update(seq)
+        by_first = self._by_first
+        candidates = set()
+        for t in present_terms:
+            gs = by_first.get(t)
+            if gs is not None:
+                candidates.update(gs)
+        if not candidates:
+            return added
         exclude = present_terms | (present or set())
-        for members in self.groups:
+        seen = set()
+        for g in sorted(candidates):
+            members = self.groups[g]
             hit = [m for m in members if _contains(sequences, m, present_terms)]
             if not hit:
                 continue
@@ -60,19 +81,22 @@ class SynonymGroups:
                 if m in hit:
                     continue
                 for t in m:
-                    if t not in exclude and t not in added:
+                    if t not in exclude and t not in seen:
+                        seen.add(t)
                         added.append(t)
         return added
 
 
 def _contains(sequences: list[list[str]], phrase: tuple[str, ...], present: set[str]) -> bool:
-    if any(t not in present for t in phrase):
-        return False
+    for t in phrase:
+        if t not in present:
+            return False
     if len(phrase) == 1:
         return True
     n = len(phrase)
+    first = phrase[0]
     for seq in sequences:
         for i in range(len(seq) - n + 1):
-            if tuple(seq[i:i + n]) == phrase:
+            if seq[i] == first and tuple(seq[i:i + n]) == phrase:
                 return True
     return False
