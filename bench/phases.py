@@ -62,7 +62,8 @@ def install() -> None:
     import mkdocs.structure.pages as sp
     patch(sp.Page, "render", "mkdocs Markdown -> HTML")
     patch(mb, "_build_theme_template", "mkdocs theme templates (404, sitemap)")
-    patch(mb, "_build_template", "mkdocs page templates (Jinja)")
+    patch(mb, "_build_template", "mkdocs theme templates: Jinja")
+    patch(mb, "_build_page", "mkdocs pages: Jinja + write")
     patch(mb, "build", "mkdocs build (total)")
     try:
         import mkdocs.contrib.search as ms

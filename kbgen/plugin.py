@@ -143,6 +143,12 @@ class KbgenPlugin(BasePlugin[KbgenConfig]):
             page.meta["title"] = esc(page.meta["title"])
         return sanitize_markdown(markdown, site.allow_html)
 
+    def on_page_content(self, html, page, config, files):
+        pg = self.pages.get(page.file.src_uri)
+        if pg is not None and pg.after_html:
+            html += "\n" + "\n".join(pg.after_html)
+        return html
+
     def on_page_context(self, context, page, config, nav):
         pg = self.pages.get(page.file.src_uri)
         if pg is not None:

@@ -17,6 +17,9 @@ class GeneratedPage:
     markdown: str
     jsonld: list = field(default_factory=list)
     kind: str = "page"
+    # HTML added after the Markdown -> HTML step (the hours data of open-now indicators: large
+    # JSON that Markdown would only parse and copy through)
+    after_html: list = field(default_factory=list)
 
 
 class Renderer:

@@ -114,8 +114,8 @@ def stores_index(r) -> GeneratedPage:
         else:
             el = ""
         lines.append(f"| [{md_text(s.name)}]({sid}.md) | {md_text(s.address.one_line())} | {phone} | {el} |")
-    lines += [""] + scripts + [""]
-    return GeneratedPage(STORES_INDEX, "Tiendas", "\n".join(lines), kind="stores")
+    lines.append("")
+    return GeneratedPage(STORES_INDEX, "Tiendas", "\n".join(lines), kind="stores", after_html=scripts)
 
 
 def store(r, sid: str) -> GeneratedPage:
@@ -125,7 +125,7 @@ def store(r, sid: str) -> GeneratedPage:
     sch = s.schedule
     a = s.address
     el, script = indicator(f"kb-hours-{sid}", sch, today)
-    lines = [f"# {md_text(s.name)}", "", el, "", script, ""]
+    lines = [f"# {md_text(s.name)}", "", el, ""]
     if sch.timezone != p.site.timezone:
         lines += [f'<p class="kb-tz">Todas las horas de esta tienda están en {esc(zone_label(sch.timezone))}.</p>', ""]
     lines += [f"**Dirección:** {md_text(a.street)}, {md_text(a.postal_code)} {md_text(a.city)}", ""]
@@ -151,12 +151,14 @@ def store(r, sid: str) -> GeneratedPage:
         lines.append("")
     else:
         lines += ["Abrimos en horario habitual los días festivos, salvo los indicados arriba.", ""]
-    return GeneratedPage(src, s.name, "\n".join(lines), [jsonld.local_business(p, s, today)], kind="store")
+    return GeneratedPage(src, s.name, "\n".join(lines), [jsonld.local_business(p, s, today)], kind="store",
+                         after_html=[script])
 
 
 def contact(r) -> GeneratedPage:
     p, today = r.p, r.today
     lines = ["# Contacto", ""]
+    scripts = []
     intro = p.text("contact.intro", "contact")
     if intro:
         lines += [r.md(intro, CONTACT), ""]
@@ -165,7 +167,8 @@ def contact(r) -> GeneratedPage:
         lines += [f"## {md_text(label)} {{ #{ch.id} }}", "", f"*{KINDS_ES[ch.kind]}*", "", channel_link(ch), ""]
         if ch.schedule:
             el, script = indicator(f"kb-hours-canal-{ch.id}", ch.schedule, today, kind="channel")
-            lines += [el, "", script, "", *week_table(ch.schedule), ""]
+            scripts.append(script)
+            lines += [el, "", *week_table(ch.schedule), ""]
             exc = exceptions_list(ch.schedule, today)
             if exc:
                 lines += [f"Cambios de horario en los próximos {EXCEPTION_DAYS} días:", "", *exc, ""]
@@ -176,4 +179,4 @@ def contact(r) -> GeneratedPage:
         notes = p.text("channel.notes", ch.id)
         if notes:
             lines += [r.md(notes, CONTACT), ""]
-    return GeneratedPage(CONTACT, "Contacto", "\n".join(lines), kind="contact")
+    return GeneratedPage(CONTACT, "Contacto", "\n".join(lines), kind="contact", after_html=scripts)
