@@ -1,6 +1,7 @@
 """Load, check, silence: the library call the CLI and the MkDocs plugin share."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 from .checks import Options, run_checks
@@ -58,15 +59,43 @@ def apply_suppressions(findings: list[Finding], project: Project, options: Optio
     return kept + extra, silenced
 
 
+class _CollectorSpared:
+    """Keep Python's cyclic garbage collector off the project while it is loaded and checked.
+
+    Loading builds hundreds of thousands of long-lived objects and no cyclic garbage, and each of
+    the collector's passes re-scans all of them: that took half of the loading time and a sixth of
+    the checks' at 5,000 FAQs. So the collector is paused while loading (``__enter__``), and once
+    the project is loaded it is set aside with whatever else is alive (``loaded``: ``gc.freeze``)
+    while the checks run. On the way out everything is handed back to the collector
+    (``gc.unfreeze``): nothing is kept from it beyond one ``analyse``, so a long ``kbgen serve``
+    still collects its old projects."""
+
+    def __enter__(self) -> "_CollectorSpared":
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+        return self
+
+    def loaded(self) -> None:
+        gc.freeze()
+        if self.was_enabled:
+            gc.enable()
+
+    def __exit__(self, *exc) -> None:
+        gc.unfreeze()
+        if self.was_enabled:
+            gc.enable()
+
+
 def analyse(content_dir: str, options: Options | None = None) -> Result:
     options = options or Options()
-    project, findings, unreadable = load_project(content_dir)
-    options.lang = project.site.language
-    findings = list(findings)
-    if not unreadable:
-        findings += run_checks(project, options)
+    with _CollectorSpared() as collector:
+        project, findings, unreadable = load_project(content_dir)
+        collector.loaded()
+        options.lang = project.site.language
+        findings = list(findings)
+        if not unreadable:
+            findings += run_checks(project, options)
     findings, silenced = apply_suppressions(findings, project, options)
     uniq = {(f.rule, f.loc, f.message): f for f in findings}
     ordered = sorted(uniq.values(), key=Finding.sort_key)
     return Result(project, ordered, sorted(unreadable, key=Finding.sort_key), silenced)
-

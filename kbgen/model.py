@@ -1,18 +1,20 @@
 """The one typed model of a help centre.
 
-Two layers: pydantic classes that describe each content file exactly as editors write
-it (they give validation and the JSON Schema), and the parsed values the loaders attach
-to them (schedules, durations, resolved text) together with every value's position.
-Checks and renderers read only this module's objects.
-"""
-from __future__ import annotations
+Two layers: classes that describe each content file exactly as editors write it (their
+fields, types and defaults give validation and the JSON Schema), and the parsed values the
+loaders attach to them (schedules, durations, resolved text) together with every value's
+position. Checks and renderers read only this module's objects.
 
+The content classes are plain Python objects, not pydantic models: importing pydantic and
+building its validators took longer than loading 1,000 FAQs. ``kbgen/loaders/typed.py`` reads
+a located YAML tree straight into them; only when a file is not plainly valid (or for the
+JSON Schema) is each class's pydantic twin built (``pydantic_model``), which accepts exactly
+what these classes declare and words every error.
+"""
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Iterator, Literal, Optional, Union
-
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from typing import Annotated, Any, Callable, Iterator, Literal, Optional, Union
 
 from .findings import Loc
 from .hours import Interval
@@ -21,44 +23,170 @@ from .hours import Interval
 # by thousands of spaces took minutes to fail; the key is stripped where it is used instead.
 REF = re.compile(r"\{\{([^{}]*)\}\}")
 
+
+# ------------------------------------------------------------------ declaring fields
+
+_REQUIRED: Any = ...
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    """One field of a content class: its type (``annotation``), default and JSON Schema extras."""
+
+    name: str
+    annotation: Any
+    default: Any = _REQUIRED
+    description: Optional[str] = None
+    ge: Optional[float] = None
+    le: Optional[float] = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is _REQUIRED
+
+    def make_default(self):
+        """The default for a new object (a fresh copy of a list or dict default, as pydantic did)."""
+        d = self.default
+        return d.copy() if isinstance(d, (list, dict)) else d
+
+
+def Field(default: Any = _REQUIRED, *, description: Optional[str] = None, ge: Optional[float] = None,
+          le: Optional[float] = None) -> Any:
+    """A field's default with extras (``Field(ge=-90, le=90)``, ``Field(default=None, description=...)``)."""
+    return FieldInfo("", None, default, description, ge, le)
+
+
+@dataclass(frozen=True)
+class Before:
+    """In ``Annotated[...]``: a function applied to the value as written before its type is checked."""
+
+    func: Callable[[Any], Any]
+
+
 HoursValue = Union[str, list[str], None]
 _HOLIDAY_WORDS = {"cerrado": "closed", "cerrada": "closed", "habitual": "regular", "normal": "regular"}
-PublicHolidays = Annotated[Literal["closed", "regular"],
-                           BeforeValidator(lambda v: _HOLIDAY_WORDS.get(str(v).strip().lower(), v) if v is not None else v)]
+
+
+def _holiday_word(v):
+    return _HOLIDAY_WORDS.get(str(v).strip().lower(), v) if v is not None else v
+
+
+PublicHolidays = Annotated[Literal["closed", "regular"], Before(_holiday_word)]
 HoursMap = dict[str, HoursValue]
 
 
-class Located(BaseModel):
-    """A content object that knows where it and each of its fields were written."""
+class Located:
+    """A content object that knows where it and each of its fields were written.
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=False)
-    _loc: Loc = PrivateAttr(default=Loc("?"))
-    # default=None, not default_factory: pydantic inspects a factory's signature for every object
-    # it creates (a quarter second at 5,000 FAQs). Loaders set them; readers use ``or {}``.
-    _locs: Optional[dict] = PrivateAttr(default=None)
-    _scalars: Optional[dict] = PrivateAttr(default=None)
-    _keylocs: Optional[dict] = PrivateAttr(default=None)
+    Subclasses declare fields as annotated class attributes (``name: str``, ``order: Optional[int]
+    = None``, ``lat: float = Field(ge=-90, le=90)``); ``model_fields`` lists them in order. The
+    loader sets ``_node`` (the YAML mapping it was read from) and ``_loc``; the CSV reader sets
+    ``_locs`` (field -> position) instead. The constructor takes the fields by keyword and does not
+    validate: content is validated where it is read (``loaders/content.py``)."""
 
+    model_fields: dict[str, FieldInfo] = {}
+    _loc: Loc = Loc("?")
+    _node: Any = None  # the YMap the object was read from
+    _locs: Optional[dict] = None  # field -> Loc, for objects not read from YAML (CSV rows)
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        fields = dict(cls.model_fields)
+        for name, ann in cls.__dict__.get("__annotations__", {}).items():
+            if name.startswith("_"):
+                continue
+            value = cls.__dict__.get(name, _REQUIRED)
+            spec = value if isinstance(value, FieldInfo) else FieldInfo("", None, value)
+            fields[name] = FieldInfo(name, ann, spec.default, spec.description, spec.ge, spec.le)
+            if name in cls.__dict__:
+                delattr(cls, name)  # every object has the field itself
+        cls.model_fields = fields
+
+    def __init__(self, **values):
+        fields = type(self).model_fields
+        unknown = values.keys() - fields.keys()
+        if unknown:
+            raise TypeError(f"{type(self).__name__}: unknown field(s) {', '.join(sorted(unknown))}")
+        d = self.__dict__
+        for name, f in fields.items():
+            if name in values:
+                d[name] = values[name]
+            elif f.required:
+                raise TypeError(f"{type(self).__name__}: missing field {name}")
+            else:
+                d[name] = f.make_default()
+
+    # -- positions
     @property
     def loc(self) -> Loc:
         return self._loc
 
     def loc_of(self, name: str) -> Loc:
         """Position of a field's value (falls back to the object's own position)."""
-        return (self._locs or {}).get(name, self._loc)
+        if self._locs is not None:
+            return self._locs.get(name, self._loc)
+        pair = self._pair(name)
+        return pair[1].loc if pair is not None else self._loc
 
     def key_loc_of(self, name: str, default=None):
         """Position of a field's key (the ``hours:`` of a block), or ``default``."""
-        return (self._keylocs or {}).get(name, default)
+        pair = self._pair(name)
+        return pair[0].loc if pair is not None else default
 
     def has(self, name: str) -> bool:
         """Whether the file wrote this field."""
-        return name in (self._locs or {})
+        if self._locs is not None:
+            return name in self._locs
+        return self._pair(name) is not None
 
     def loc_at(self, name: str, offset: int) -> Loc:
         """Position of character ``offset`` inside a text field's value."""
-        node = (self._scalars or {}).get(name)
-        return node.loc_at(offset) if node is not None else self.loc_of(name)
+        pair = self._pair(name)
+        if pair is not None and hasattr(pair[1], "loc_at"):  # a scalar
+            return pair[1].loc_at(offset)
+        return self.loc_of(name)
+
+    def _pair(self, name: str):
+        """(key node, value node) of a field in the YAML mapping, or None."""
+        node = self._node
+        return node.items.get(name) if node is not None else None
+
+    # -- what pydantic models offered, for the code that used it
+    def model_dump(self) -> dict:
+        """The fields as plain values (nested objects as dicts), in declaration order."""
+        return {name: _dump(getattr(self, name)) for name in self.model_fields}
+
+    def model_copy(self, *, update: Optional[dict] = None):
+        """A shallow copy (positions included), with ``update`` applied."""
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        if update:
+            new.__dict__.update(update)
+        return new
+
+    @classmethod
+    def model_json_schema(cls, **kwargs) -> dict:
+        return pydantic_model(cls).model_json_schema(**kwargs)
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # mutable, compared by value (as pydantic models were)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self.model_fields)})"
+
+
+def _dump(value):
+    if isinstance(value, Located):
+        return value.model_dump()
+    if isinstance(value, list):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value
 
 
 # ------------------------------------------------------------------ site.yaml
@@ -114,8 +242,8 @@ class Store(Located):
     hours: HoursMap
     special_hours: list[SpecialHours] = []
     public_holidays: PublicHolidays = "closed"
-    _id: str = PrivateAttr(default="")
-    _schedule: Any = PrivateAttr(default=None)
+    _id: str = ""
+    _schedule: Any = None
 
     @property
     def id(self) -> str:
@@ -139,8 +267,8 @@ class Channel(Located):
     special_hours: list[SpecialHours] = []
     public_holidays: PublicHolidays = "closed"
     response_time: Optional[str] = Field(default=None, description="Promised first answer: 45m, 10h, 3d, 2d-4d")
-    _schedule: Any = PrivateAttr(default=None)
-    _response: Any = PrivateAttr(default=None)
+    _schedule: Any = None
+    _response: Any = None
 
     @property
     def schedule(self) -> Optional["Schedule"]:
@@ -192,7 +320,7 @@ class Question(Located):
     keywords: list[str] = []
     reviewed: Optional[dt.date] = None
     owner: Optional[str] = None
-    _category: str = PrivateAttr(default="")
+    _category: str = ""
 
     @property
     def category(self) -> str:
@@ -207,7 +335,7 @@ class Category(Located):
     order: Optional[int] = None
     owner: Optional[str] = None
     questions: list[Question] = []
-    _slug: str = PrivateAttr(default="")
+    _slug: str = ""
 
     @property
     def slug(self) -> str:
@@ -407,3 +535,67 @@ FILE_MODELS = {
     "site": Site, "store": Store, "contact": Contact, "promises": Promises,
     "faq": Category, "policy": PolicyMeta, "offline": OfflineFile,
 }
+
+
+# ------------------------------------------------------------------ the pydantic twins
+
+_TWINS: dict = {}
+_PLAIN: dict = {}  # twin -> content class
+
+
+def pydantic_model(cls: type) -> Any:
+    """The pydantic model with the same fields as the content class ``cls`` (built once, on demand).
+
+    It gives the JSON Schema (``kbgen schema``) and the exact errors of a file that is not plainly
+    valid; the loader's own reader (``loaders/typed.py``) accepts only what it accepts."""
+    twin = _TWINS.get(cls)
+    if twin is None:
+        from pydantic import ConfigDict, create_model
+        from pydantic import Field as PydanticField
+
+        fields = {}
+        for name, f in cls.model_fields.items():
+            extras = {k: v for k, v in (("description", f.description), ("ge", f.ge), ("le", f.le)) if v is not None}
+            fields[name] = (_twin_type(f.annotation), PydanticField(f.default, **extras))
+        twin = create_model(cls.__name__, __config__=ConfigDict(extra="forbid", populate_by_name=True,
+                                                                 str_strip_whitespace=False),
+                            __doc__=cls.__dict__.get("__doc__"), __module__=cls.__module__, **fields)
+        _TWINS[cls] = twin
+        _PLAIN[twin] = cls
+    return twin
+
+
+def _twin_type(ann: Any) -> Any:
+    """``ann`` with every content class replaced by its pydantic twin and ``Before`` by pydantic's
+    ``BeforeValidator``."""
+    import typing
+
+    from pydantic import BeforeValidator
+
+    if isinstance(ann, type) and issubclass(ann, Located):
+        return pydantic_model(ann)
+    origin, args = typing.get_origin(ann), typing.get_args(ann)
+    if origin is Annotated:
+        extras = tuple(BeforeValidator(a.func) if isinstance(a, Before) else a for a in ann.__metadata__)
+        return Annotated[(_twin_type(args[0]),) + extras]
+    if origin is list:
+        return list[_twin_type(args[0])]
+    if origin is dict:
+        return dict[_twin_type(args[0]), _twin_type(args[1])]
+    if origin is Union:
+        return Union[tuple(_twin_type(a) for a in args)]
+    return ann
+
+
+def from_pydantic(value: Any) -> Any:
+    """A value validated by a pydantic twin, as content objects (twins -> content classes)."""
+    cls = _PLAIN.get(type(value))
+    if cls is not None:
+        obj = object.__new__(cls)
+        obj.__dict__.update({name: from_pydantic(getattr(value, name)) for name in cls.model_fields})
+        return obj
+    if isinstance(value, list):
+        return [from_pydantic(v) for v in value]
+    if isinstance(value, dict):
+        return {k: from_pydantic(v) for k, v in value.items()}
+    return value

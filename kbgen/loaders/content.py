@@ -9,8 +9,6 @@ import os
 import re
 from typing import Optional
 
-from pydantic import BaseModel, ValidationError
-
 from .. import model as m
 from ..findings import Finding, Findings, Loc
 from ..hours import HoursError, parse_day_hours, parse_day_key
@@ -18,6 +16,7 @@ from ..messages import and_list, day_name, msg, or_list, type_name
 from ..values import parse_duration
 from .files import Unreadable, display_path, list_files, read_text
 from .refs import References
+from .typed import NeedsPydantic, read_model
 from .yamlpos import YMap, YNode, YScalar, YSeq, locate, parse_yaml, to_plain
 
 
@@ -31,13 +30,19 @@ def _hint_missing(name: str, lang: str = "es") -> str:
     return msg("schema.missing", lang, name=name)
 
 
-def validate(cls: type[BaseModel], tree: Optional[YNode], path: str, out: Findings, subject: str = "",
-             lang: str = "es"):
-    """Validate a located tree against a model class; attach positions. None if invalid.
+def validate(cls: type, tree: Optional[YNode], path: str, out: Findings, subject: str = "", lang: str = "es"):
+    """Validate a located tree against a content class; the object keeps its positions. None if invalid.
 
-    Findings are worded in ``lang``, the site's language."""
+    A plainly valid file is read directly (``typed.read_model``); any other goes through the class's
+    pydantic twin, which accepts or refuses it and words each problem. Findings are worded in
+    ``lang``, the site's language."""
     if tree is None:  # unreadable or not YAML: already reported
         return None
+    if type(tree) is YMap:
+        try:
+            return read_model(cls, tree)
+        except NeedsPydantic:
+            pass
     plain = to_plain(tree)
     if plain is None:
         plain = {}
@@ -45,16 +50,14 @@ def validate(cls: type[BaseModel], tree: Optional[YNode], path: str, out: Findin
         out.error("KB109", tree.loc if tree else Loc(path),
                   msg("schema.not.mapping", lang, what=type_name(plain, lang)), subject)
         return None
+    from pydantic import ValidationError
     try:
-        obj = cls.model_validate(plain)
+        obj = m.from_pydantic(m.pydantic_model(cls).model_validate(plain))
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             _report(err, tree, path, cls, out, subject, lang)
         return None
-    if tree is not None:
-        attach(obj, tree)
-    else:
-        obj._loc = Loc(path)
+    attach(obj, tree)
     return obj
 
 
@@ -150,7 +153,7 @@ def _known_fields(cls, steps) -> list[str]:
 
 def _inner_model(ann):
     import typing
-    if isinstance(ann, type) and issubclass(ann, BaseModel):
+    if isinstance(ann, type) and issubclass(ann, m.Located):
         return ann
     for a in typing.get_args(ann):
         found = _inner_model(a)
@@ -160,13 +163,11 @@ def _inner_model(ann):
 
 
 def attach(obj, node: YNode) -> None:
-    """Give a validated object (and its nested objects) the positions of the tree it came from."""
+    """Give an object validated by pydantic (and its nested objects) the positions of its tree."""
     if isinstance(obj, m.Located):
         obj._loc = node.loc
         if isinstance(node, YMap):
-            obj._locs = {k: v.loc for k, (_, v) in node.items.items()}
-            obj._scalars = {k: v for k, (_, v) in node.items.items() if isinstance(v, YScalar)}
-            obj._keylocs = {k: key.loc for k, (key, _) in node.items.items()}
+            obj._node = node
             for name in type(obj).model_fields:
                 sub = node.get(name)
                 if sub is not None:

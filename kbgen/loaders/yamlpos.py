@@ -20,12 +20,12 @@ MAX_NODES = 200_000
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class YNode:
     loc: Loc
 
 
-@dataclass
+@dataclass(slots=True)
 class YScalar(YNode):
     value: str | None
     style: str | None = None  # None (plain), "'", '"', "|", ">"
@@ -55,7 +55,7 @@ class YScalar(YNode):
         return Loc(self.loc.path, self.loc.line, self.loc.col + quote + col_in_line)
 
 
-@dataclass
+@dataclass(slots=True)
 class YMap(YNode):
     items: dict[str, tuple[YScalar, YNode]] = field(default_factory=dict)
 
@@ -68,7 +68,7 @@ class YMap(YNode):
         return pair[0].loc if pair else self.loc
 
 
-@dataclass
+@dataclass(slots=True)
 class YSeq(YNode):
     items: list[YNode] = field(default_factory=list)
 
@@ -113,38 +113,49 @@ class _Converter:
             out.items[name] = (key, self.convert(vnode))
         return out
 
-    def segments(self, node, style) -> tuple:
-        """(line, col, length) of every non-blank source line of a folded or multi-line plain scalar."""
-        first = node.start_mark.line + (1 if style == ">" else 0)
-        out = []
-        for i in range(first, min(node.end_mark.line + 1, len(self.lines))):
-            text = self.lines[i]
-            start = node.start_mark.column if (i == node.start_mark.line) else len(text) - len(text.lstrip(" "))
-            body = text[start:].rstrip()
-            if i == node.end_mark.line and style is None:
-                body = text[start:node.end_mark.column].rstrip()
-            if body:
-                out.append((i + 1, start + 1, len(body)))
-        return tuple(out)
-
     def scalar(self, node) -> YScalar:
         loc = self.loc(node)
         style = node.style or None  # libyaml says "" for a plain scalar
         value: str | None = node.value
         if style is None and node.tag in ("tag:yaml.org,2002:null",) or (style is None and _NULL.match(value or "")):
             value = None
-        ys = YScalar(loc, value, style)
-        if style == ">" or (style is None and node.end_mark.line > node.start_mark.line):
-            ys.segments = self.segments(node, style)
-        if style in ("|", ">"):
-            ys.body_line = loc.line + 1
-            for i in range(loc.line, min(len(self.lines), loc.line + 200)):
-                text = self.lines[i]
-                if text.strip():
-                    ys.body_line = i + 1
-                    ys.indent = len(text) - len(text.lstrip(" "))
-                    break
-        return ys
+        return _scalar(self.lines, loc, value, style, node.start_mark.line, node.start_mark.column,
+                       node.end_mark.line, node.end_mark.column)
+
+
+def _segments(lines: list[str], first_line: int, first_col: int, end_line: int, end_col: int, style) -> tuple:
+    """(line, col, length) of every non-blank source line of a folded or multi-line plain scalar
+    (marks are 0-based, as the parsers give them)."""
+    first = first_line + (1 if style == ">" else 0)
+    out = []
+    for i in range(first, min(end_line + 1, len(lines))):
+        text = lines[i]
+        start = first_col if (i == first_line) else len(text) - len(text.lstrip(" "))
+        body = text[start:].rstrip()
+        if i == end_line and style is None:
+            body = text[start:end_col].rstrip()
+        if body:
+            out.append((i + 1, start + 1, len(body)))
+    return tuple(out)
+
+
+def _scalar(lines: list[str], loc: Loc, value, style, line: int, col: int, end_line: int, end_col: int) -> YScalar:
+    """A located scalar; folded, multi-line and block scalars also get where each source line went."""
+    if style is None and end_line == line:  # the common case: a one-line plain scalar
+        return YScalar(loc, value, None)
+    segments: tuple = ()
+    if style == ">" or (style is None and end_line > line):
+        segments = _segments(lines, line, col, end_line, end_col, style)
+    body_line = indent = 0
+    if style in ("|", ">"):
+        body_line = loc.line + 1
+        for i in range(loc.line, min(len(lines), loc.line + 200)):
+            text = lines[i]
+            if text.strip():
+                body_line = i + 1
+                indent = len(text) - len(text.lstrip(" "))
+                break
+    return YScalar(loc, value, style, body_line, indent, segments)
 
 
 try:
@@ -168,10 +179,25 @@ if _CParser is not None:
 # line/paragraph separators and stray BOMs inside the text, "|#" / ">#" block headers, "?@" and "?`"
 # in flow collections, and tags. Such texts go to PyYAML alone, so every file reads as it always did.
 _LENIENT = re.compile(r"[\t\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#|\?[@`]|(?:^|[\s\[{,])!")
+_LENIENT_CHARS = ("\t", "\x85", "\u2028", "\u2029", "\ufeff")
+_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+_TAG = re.compile(r"(?:^|[\s\[{,])!")
+
+
+def _lenient(text: str) -> bool:
+    """Whether ``_LENIENT`` matches, without scanning the text with it (a tenth of a second at 5,000
+    FAQs): each of its alternatives needs a character that ``in`` finds at memory speed."""
+    if any(c in text for c in _LENIENT_CHARS):
+        return True
+    if "#" in text and _HEADER_COMMENT.search(text):
+        return True
+    if "?" in text and ("?@" in text or "?`" in text):
+        return True
+    return "!" in text and _TAG.search(text) is not None
 
 
 def _compose(text: str):
-    if _CParser is not None and not _LENIENT.search(text):
+    if _CParser is not None and not _lenient(text):
         try:
             loader = _FastLoader(text)
             try:
@@ -181,6 +207,102 @@ def _compose(text: str):
         except (yaml.YAMLError, UnicodeError, ValueError):
             pass  # let PyYAML word the error, as it always has
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+class _Fallback(Exception):
+    """The document needs what only the full reader does (anchors, aliases, merge keys, very deep
+    nesting, a complex key, several documents, a node limit): read it the general way."""
+
+
+_MAX_FAST_DEPTH = 64  # deeper documents take the general path, which words "too deep" as it always has
+_NULL_START = frozenset("~nN")
+_new_loc = tuple.__new__
+
+
+def _compose_fast(text: str, path: str, lines: list[str], lang: str):
+    """The located tree straight from libyaml's events: (tree or None, duplicate-key findings).
+
+    The same tree the general path (PyYAML's composer, then ``_Converter``) builds, in one pass
+    and without PyYAML's intermediate nodes or resolver — loading was mostly that. It covers
+    plain documents only and raises ``_Fallback`` for anything else (anchors and aliases, ``<<``,
+    tags, a mapping or list used as a key, a second document, nesting deeper than
+    ``_MAX_FAST_DEPTH``, more than ``MAX_NODES`` nodes), and lets libyaml's errors through for
+    the caller to re-read the text with PyYAML, which words them as it always has."""
+    Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    MapEnd, SeqEnd, DocEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.DocumentEndEvent
+    parser = _CParser(text)
+    try:
+        get = parser.get_event
+        get()  # StreamStart
+        event = get()
+        if isinstance(event, yaml.StreamEndEvent):
+            return None, []
+        if not isinstance(event, yaml.DocumentStartEvent):
+            raise _Fallback
+        root = None
+        stack: list = []  # open collections; a mapping's entry is [YMap, pending key or None]
+        duplicates: list[Finding] = []
+        count = 0
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is Scalar or kind is MapStart or kind is SeqStart:
+                if event.anchor is not None or event.tag is not None:
+                    raise _Fallback
+                count += 1
+                if count > MAX_NODES:
+                    raise _Fallback
+                mark = event.start_mark
+                loc = _new_loc(Loc, (path, mark.line + 1, mark.column + 1))
+                if kind is Scalar:
+                    style = event.style or None
+                    value = event.value
+                    if style is None and (not value or value[0] in _NULL_START) and _NULL.match(value):
+                        value = None
+                    end = event.end_mark
+                    if (style is None and end.line == mark.line) or style == '"' or style == "'":
+                        node = YScalar(loc, value, style)
+                    else:
+                        node = _scalar(lines, loc, value, style, mark.line, mark.column, end.line, end.column)
+                    opened = None
+                elif kind is MapStart:
+                    node = opened = YMap(loc, {})
+                else:
+                    node = opened = YSeq(loc, [])
+                if stack:
+                    top = stack[-1]
+                    if type(top) is list:  # in a mapping: a key, or the value of the pending key
+                        key = top[1]
+                        if key is None:
+                            if opened is not None or (node.style is None and node.value == "<<"):
+                                raise _Fallback
+                            top[1] = node
+                        else:
+                            top[1] = None
+                            name = key.value if key.value is not None else "null"
+                            items = top[0].items
+                            if name in items:
+                                duplicates.append(Finding("KB107", "error", key.loc, msg(
+                                    "yaml.duplicate.key", lang, name=name, line=items[name][0].loc.line)))
+                            items[name] = (key, node)
+                    else:
+                        top.items.append(node)
+                else:
+                    root = node
+                if opened is not None:
+                    if len(stack) >= _MAX_FAST_DEPTH:
+                        raise _Fallback
+                    stack.append([opened, None] if kind is MapStart else opened)
+            elif kind is MapEnd or kind is SeqEnd:
+                stack.pop()
+            elif kind is DocEnd:
+                if not isinstance(get(), yaml.StreamEndEvent):
+                    raise _Fallback  # a second document: the composer words that error
+                return root, duplicates
+            else:  # an alias
+                raise _Fallback
+    finally:
+        parser.dispose()
 
 
 # PyYAML words its problems in English: the ones an editor meets, said in Spanish ("{x}": what it quotes).
@@ -246,8 +368,23 @@ def parse_yaml(text: str, path: str, lang: str = "es") -> tuple[YNode | None, li
     The findings' messages are in ``lang``, the site's language."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if _CParser is not None and not _lenient(text):
+        try:
+            return _compose_fast(text, path, text.splitlines(), lang)
+        except _Fallback:
+            pass
+        except (yaml.YAMLError, UnicodeError, ValueError):
+            return _parse_general(text, path, lang, fast=False)  # PyYAML words the error
+        except RecursionError:
+            pass
+    return _parse_general(text, path, lang)
+
+
+def _parse_general(text: str, path: str, lang: str, fast: bool = True) -> tuple[YNode | None, list[Finding]]:
+    """Any YAML: PyYAML's composer (over libyaml's parser when ``fast`` and the text allows), then
+    the located tree; what ``_compose_fast`` leaves to it (anchors, aliases, errors...)."""
     try:
-        root = _compose(text)
+        root = _compose(text) if fast else yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         return None, [_syntax_finding(path, exc, text, lang)]
     except RecursionError:
