@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 from .checks import Options
 from .engine import Result, analyse
 from .render.markup import esc, json_for_script, sanitize_markdown
-from .render.pages import render_pages
+from .render.pages import put_fragments, render_pages
 from .render.urls import CONTACT, HOME, STORES_INDEX, category_src, policy_src
 
 log = logging.getLogger("mkdocs.plugins.kbgen")
@@ -145,9 +145,7 @@ class KbgenPlugin(BasePlugin[KbgenConfig]):
 
     def on_page_content(self, html, page, config, files):
         pg = self.pages.get(page.file.src_uri)
-        if pg is not None and pg.after_html:
-            html += "\n" + "\n".join(pg.after_html)
-        return html
+        return put_fragments(html, pg.fragments) if pg is not None else html
 
     def on_page_context(self, context, page, config, nav):
         pg = self.pages.get(page.file.src_uri)

@@ -15,8 +15,8 @@ from .. import hours as H
 from ..hours import DAY_NAMES_ES, fmt_intervals
 from . import jsonld
 from .markup import date_es, esc, json_for_script, md_text
-from .pages import GeneratedPage
-from .urls import CONTACT, STORES_INDEX, store_src
+from .pages import Fragments, GeneratedPage
+from .urls import CONTACT, STORES_INDEX, href, store_src
 
 KINDS_ES = {"phone": "Teléfono", "email": "Correo electrónico", "whatsapp": "WhatsApp", "chat": "Chat",
             "form": "Formulario", "social": "Redes sociales", "postal": "Correo postal"}
@@ -55,31 +55,44 @@ def indicator(ident: str, schedule, today: dt.date, kind: str = "store", tag: st
     return el, script
 
 
+def html_table(head: tuple, rows: list) -> list[str]:
+    """A table as the HTML Markdown writes for one (cells are HTML already): kbgen's tables are
+    made of generated text, and handing them to Markdown as raw HTML spares it running every
+    inline pattern on every cell."""
+    out = ["<table>", "<thead>", "<tr>", *[f"<th>{h}</th>" for h in head], "</tr>", "</thead>", "<tbody>"]
+    for row in rows:
+        out += ["<tr>", *[f"<td>{c}</td>" for c in row], "</tr>"]
+    return out + ["</tbody>", "</table>"]
+
+
 def week_table(schedule) -> list[str]:
-    """The regular week as a Markdown table."""
-    rows = ["| Día | Horario |", "|---|---|"]
-    for d in range(7):
-        rows.append(f"| {DAY_NAMES_ES[d].capitalize()} | {md_text(fmt_intervals(schedule.week[d]))} |")
-    return rows
+    """The regular week as a table."""
+    return html_table(("Día", "Horario"), [(esc(DAY_NAMES_ES[d].capitalize()), esc(fmt_intervals(schedule.week[d])))
+                                           for d in range(7)])
 
 
 def effective_table(schedule, today: dt.date, n: int = 7) -> list[str]:
     """The next ``n`` days with holidays and special hours applied."""
-    rows = ['| Día | Horario |', '|---|---|']
+    rows = []
     for x in H.effective_week(schedule, today, n):
         label = date_es(x.date, weekday=True).rsplit(" de ", 1)[0]  # "lunes 30 de noviembre"
-        label = f"**Hoy**, {md_text(label)}" if x.date == today else md_text(label.capitalize())
-        note = f" — {md_text(x.reason)}" if x.reason else ""
-        rows.append(f"| {label} | {md_text(fmt_intervals(x.intervals))}{note} |")
-    return rows
+        label = f"<strong>Hoy</strong>, {esc(label)}" if x.date == today else esc(label.capitalize())
+        note = f" — {esc(x.reason)}" if x.reason else ""
+        rows.append((label, f"{esc(fmt_intervals(x.intervals))}{note}"))
+    return html_table(("Día", "Horario"), rows)
+
+
+def html_list(items: list[str]) -> list[str]:
+    """A bulleted list of HTML items (see :func:`html_table`); nothing when there are none."""
+    return ["<ul>", *[f"<li>{i}</li>" for i in items], "</ul>"] if items else []
 
 
 def exceptions_list(schedule, today: dt.date, n: int = EXCEPTION_DAYS) -> list[str]:
-    out = []
+    items = []
     for first, last, iv, reason in H.exception_runs(schedule, today, n):
         when = date_es(first, weekday=True) if first == last else f"del {date_es(first)} al {date_es(last)}"
-        out.append(f"- **{md_text(when.capitalize())}**: {md_text(fmt_intervals(iv))} ({md_text(reason)})")
-    return out
+        items.append(f"<strong>{esc(when.capitalize())}</strong>: {esc(fmt_intervals(iv))} ({esc(reason)})")
+    return html_list(items)
 
 
 def channel_link(ch) -> str:
@@ -101,8 +114,8 @@ def channel_link(ch) -> str:
 
 def stores_index(r) -> GeneratedPage:
     p, today = r.p, r.today
-    lines = ["# Nuestras tiendas", "", "| Tienda | Dirección | Teléfono | Hoy |", "|---|---|---|---|"]
-    scripts = []
+    html = Fragments()
+    rows, scripts = [], []
     for sid in sorted(p.stores, key=lambda s: (p.stores[s].address.city, s)):
         s = p.stores[sid]
         phone = f'<a href="{esc(tel_href(s.phone))}">{esc(s.phone)}</a>' if s.phone else ""
@@ -113,9 +126,11 @@ def stores_index(r) -> GeneratedPage:
                 el += f' <small class="kb-tz">({esc(zone_label(s.schedule.timezone))})</small>'
         else:
             el = ""
-        lines.append(f"| [{md_text(s.name)}]({sid}.md) | {md_text(s.address.one_line())} | {phone} | {el} |")
-    lines.append("")
-    return GeneratedPage(STORES_INDEX, "Tiendas", "\n".join(lines), kind="stores", after_html=scripts)
+        link = f'<a href="{esc(href(STORES_INDEX, store_src(sid)))}">{esc(s.name)}</a>'
+        rows.append((link, esc(s.address.one_line()), phone, el))
+    table = html_table(("Tienda", "Dirección", "Teléfono", "Hoy"), rows)
+    lines = ["# Nuestras tiendas", "", html.add("\n".join(table + scripts)), ""]
+    return GeneratedPage(STORES_INDEX, "Tiendas", "\n".join(lines), kind="stores", fragments=html)
 
 
 def store(r, sid: str) -> GeneratedPage:
@@ -124,59 +139,62 @@ def store(r, sid: str) -> GeneratedPage:
     src = store_src(sid)
     sch = s.schedule
     a = s.address
+    html = Fragments()
     el, script = indicator(f"kb-hours-{sid}", sch, today)
-    lines = [f"# {md_text(s.name)}", "", el, ""]
+    top = [el, script]
     if sch.timezone != p.site.timezone:
-        lines += [f'<p class="kb-tz">Todas las horas de esta tienda están en {esc(zone_label(sch.timezone))}.</p>', ""]
-    lines += [f"**Dirección:** {md_text(a.street)}, {md_text(a.postal_code)} {md_text(a.city)}", ""]
+        top.append(f'<p class="kb-tz">Todas las horas de esta tienda están en {esc(zone_label(sch.timezone))}.</p>')
+    top.append(f"<p><strong>Dirección:</strong> {esc(a.street)}, {esc(a.postal_code)} {esc(a.city)}</p>")
     if s.geo:
-        lines += [f'<a class="kb-map" href="{esc(osm_url(s.geo))}">Ver en el mapa (OpenStreetMap)</a>', ""]
+        top.append(f'<p><a class="kb-map" href="{esc(osm_url(s.geo))}">Ver en el mapa (OpenStreetMap)</a></p>')
     if s.phone:
-        lines += [f'**Teléfono:** <a href="{esc(tel_href(s.phone))}">{esc(s.phone)}</a>', ""]
+        top.append(f'<p><strong>Teléfono:</strong> <a href="{esc(tel_href(s.phone))}">{esc(s.phone)}</a></p>')
     if s.email:
-        lines += [f'**Correo:** <a href="mailto:{esc(s.email)}">{esc(s.email)}</a>', ""]
+        top.append(f'<p><strong>Correo:</strong> <a href="mailto:{esc(s.email)}">{esc(s.email)}</a></p>')
+    lines = [f"# {md_text(s.name)}", "", html.add("\n".join(top)), ""]
     notes = p.text("store.notes", sid)
     if notes:
         lines += [r.md(notes, src), ""]
-    lines += ["## Esta semana { #esta-semana }", "", *effective_table(sch, today), ""]
-    lines += ["## Horario habitual { #horario-habitual }", "", *week_table(sch), ""]
+    lines += ["## Esta semana { #esta-semana }", "", html.add("\n".join(effective_table(sch, today))), ""]
+    lines += ["## Horario habitual { #horario-habitual }", "", html.add("\n".join(week_table(sch))), ""]
     lines += ["## Próximos días con horario especial { #horario-especial }", ""]
-    lines += exceptions_list(sch, today) or [f"No hay cambios de horario en los próximos {EXCEPTION_DAYS} días."]
-    lines.append("")
+    lines += [html.add("\n".join(exceptions_list(sch, today) or
+                                 [f"<p>No hay cambios de horario en los próximos {EXCEPTION_DAYS} días.</p>"])), ""]
     if sch.public_holidays == "closed":
         lines += ["## Festivos en los que cerramos { #festivos }", ""]
         hol = H.closing_holidays(sch, today, 365)
-        lines += [f"- {md_text(date_es(d, weekday=True).capitalize())}: {md_text(n)}" for d, n in hol] \
-            or ["Ninguno en los próximos doce meses."]
-        lines.append("")
+        items = html_list([f"{esc(date_es(d, weekday=True).capitalize())}: {esc(n)}" for d, n in hol])
+        lines += [html.add("\n".join(items or ["<p>Ninguno en los próximos doce meses.</p>"])), ""]
     else:
         lines += ["Abrimos en horario habitual los días festivos, salvo los indicados arriba.", ""]
     return GeneratedPage(src, s.name, "\n".join(lines), [jsonld.local_business(p, s, today)], kind="store",
-                         after_html=[script])
+                         fragments=html)
 
 
 def contact(r) -> GeneratedPage:
     p, today = r.p, r.today
+    html = Fragments()
     lines = ["# Contacto", ""]
-    scripts = []
     intro = p.text("contact.intro", "contact")
     if intro:
         lines += [r.md(intro, CONTACT), ""]
     for ch in p.contact.channels:
         label = p.text("channel.label", ch.id) or ch.title
-        lines += [f"## {md_text(label)} {{ #{ch.id} }}", "", f"*{KINDS_ES[ch.kind]}*", "", channel_link(ch), ""]
+        lines += [f"## {md_text(label)} {{ #{ch.id} }}", ""]
+        block = [f"<p><em>{esc(KINDS_ES[ch.kind])}</em></p>", f"<p>{channel_link(ch)}</p>"]
         if ch.schedule:
             el, script = indicator(f"kb-hours-canal-{ch.id}", ch.schedule, today, kind="channel")
-            scripts.append(script)
-            lines += [el, "", *week_table(ch.schedule), ""]
+            block += [el, script, *week_table(ch.schedule)]
             exc = exceptions_list(ch.schedule, today)
             if exc:
-                lines += [f"Cambios de horario en los próximos {EXCEPTION_DAYS} días:", "", *exc, ""]
+                block += [f"<p>Cambios de horario en los próximos {EXCEPTION_DAYS} días:</p>", *exc]
             if ch.schedule.public_holidays == "closed":
-                lines += ["Sin atención los días festivos.", ""]
+                block.append("<p>Sin atención los días festivos.</p>")
         if ch.response:
-            lines += [f"**Tiempo de respuesta:** te respondemos en {md_text(ch.response.human())} como máximo.", ""]
+            block.append(f"<p><strong>Tiempo de respuesta:</strong> te respondemos en {esc(ch.response.human())}"
+                         " como máximo.</p>")
+        lines += [html.add("\n".join(block)), ""]
         notes = p.text("channel.notes", ch.id)
         if notes:
             lines += [r.md(notes, CONTACT), ""]
-    return GeneratedPage(CONTACT, "Contacto", "\n".join(lines), kind="contact", after_html=scripts)
+    return GeneratedPage(CONTACT, "Contacto", "\n".join(lines), kind="contact", fragments=html)

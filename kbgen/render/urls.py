@@ -28,6 +28,15 @@ def url_of(src: str) -> str:
     return src[:-3] + "/"
 
 
+def href(from_src: str, to_src: str) -> str:
+    """The link from one generated page to another in HTML that skips Markdown (MkDocs rewrites
+    ``.md`` links only in Markdown): relative, directory URLs."""
+    import posixpath
+    here = url_of(from_src)
+    rel = posixpath.relpath(url_of(to_src) or ".", here.rstrip("/") or ".")
+    return "./" if rel == "." else rel + "/"
+
+
 class Targets:
     """What a link may point to: FAQ ids, policy slugs, store ids, pages."""
 
