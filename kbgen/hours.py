@@ -159,6 +159,8 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 from zoneinfo import ZoneInfo
 
+from .cache import cache_dir, read_json, write_json
+
 UTC = _dt.timezone.utc
 MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
              "octubre", "noviembre", "diciembre")
@@ -167,6 +169,25 @@ HORIZON_DAYS = 400  # how far queries look for the next opening or closing
 
 @lru_cache(maxsize=256)
 def _holiday_calendar(country: str, subdivision, year: int) -> dict:
+    """{date: name} of a region's public holidays in ``year``, from the ``holidays`` package.
+
+    Importing it and building a calendar costs ~0.1 s per region and year; the calendars are
+    kept in kbgen's cache folder under the package's version, so a new release of ``holidays``
+    (new or moved holidays) is read afresh."""
+    path = _calendar_cache_path(country, subdivision, year)
+    cached = read_json(path) if path else None
+    if isinstance(cached, dict):
+        try:
+            return {_dt.date.fromisoformat(d): n for d, n in cached.items()}
+        except (TypeError, ValueError):
+            pass
+    calendar = _compute_holiday_calendar(country, subdivision, year)
+    if path:
+        write_json(path, {d.isoformat(): n for d, n in calendar.items()})
+    return calendar
+
+
+def _compute_holiday_calendar(country: str, subdivision, year: int) -> dict:
     import holidays as _h
     for kwargs in ({"subdiv": subdivision} if subdivision else {}, {}):
         try:
@@ -176,6 +197,32 @@ def _holiday_calendar(country: str, subdivision, year: int) -> dict:
         except Exception:
             return {}
     return {}
+
+
+@lru_cache(maxsize=1)
+def _holidays_version() -> str | None:
+    """The installed ``holidays`` package's version, from its ``*.dist-info`` folder name next to
+    it (importing it, or importlib.metadata, is what the cache saves); None if not found."""
+    import importlib.util
+    import os
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.origin:
+        return None
+    site = os.path.dirname(os.path.dirname(spec.origin))
+    try:
+        names = [e.name for e in os.scandir(site) if e.name.startswith("holidays-") and e.name.endswith(".dist-info")]
+    except OSError:
+        return None
+    return names[0][len("holidays-"):-len(".dist-info")] if len(names) == 1 else None
+
+
+def _calendar_cache_path(country: str, subdivision, year: int) -> str | None:
+    version = _holidays_version()
+    folder = cache_dir(f"holidays-{version}") if version else None
+    if folder is None:
+        return None
+    name = "-".join(re.sub(r"[^A-Za-z0-9]", "_", str(x)) for x in (country, subdivision or "", year))
+    return f"{folder}/{name}.json"
 
 
 def holiday_name(schedule, day: _dt.date):

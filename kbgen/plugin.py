@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from .cache import cache_dir
 from .checks import Options
 from .engine import Result, analyse
 from .render.markup import esc, json_for_script, sanitize_markdown
@@ -24,20 +25,6 @@ from .render.urls import CONTACT, HOME, STORES_INDEX, category_src, policy_src
 log = logging.getLogger("mkdocs.plugins.kbgen")
 ASSETS = os.path.join(os.path.dirname(__file__), "assets")
 MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
-
-
-def template_cache_dir() -> str | None:
-    """``$XDG_CACHE_HOME/kbgen/jinja2`` (``~/.cache/...``), or None when it cannot be written
-    or ``KBGEN_NO_CACHE`` is set: the build then compiles the templates as MkDocs does."""
-    if os.environ.get("KBGEN_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "kbgen", "jinja2")
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError:
-        return None
-    return folder if os.access(folder, os.W_OK) else None
 
 
 class KbgenConfig(Config):
@@ -127,7 +114,7 @@ class KbgenPlugin(BasePlugin[KbgenConfig]):
         """Keep the theme's compiled templates between builds: compiling Material's ~40 Jinja
         templates is a tenth of a 1,000-FAQ build. Jinja's own bytecode cache checks each
         template's source and the Python version, so an edited template is compiled again."""
-        folder = template_cache_dir()
+        folder = cache_dir("jinja2")
         if folder:
             from jinja2 import FileSystemBytecodeCache
             env.bytecode_cache = FileSystemBytecodeCache(folder)

@@ -1,0 +1,46 @@
+"""kbgen's cache folder: things that do not depend on the content and are slow to make again on
+every run (the theme's compiled templates, public-holiday calendars). Deleting it is always safe;
+``KBGEN_NO_CACHE=1`` switches it off."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+
+
+def cache_dir(name: str) -> str | None:
+    """``$XDG_CACHE_HOME/kbgen/NAME`` (``~/.cache/kbgen/NAME``), created if needed; None when it
+    cannot be written or ``KBGEN_NO_CACHE`` is set."""
+    if os.environ.get("KBGEN_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "kbgen", name)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None
+
+
+def read_json(path: str):
+    """The JSON in ``path``, or None if it is missing or unreadable."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(path: str, data) -> None:
+    """Write ``data`` to ``path`` atomically (a concurrent reader sees the old file or the new
+    one); a failure only means the next run computes it again."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, sort_keys=True)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except (OSError, UnboundLocalError):
+            pass
