@@ -1,9 +1,7 @@
 """CPU time per phase of one ``kbgen`` command, without a profiler's distortion (CPU time, so that
 other processes on the machine do not blur it).
 
-    python -m bench.phases DIR build|check [--today 2026-11-29] [--proposed]
-
-``--proposed`` first applies the optimisations proposed for other modules (bench/proposed.py).
+    python -m bench.phases DIR build|check [--today 2026-11-29]
 
 Runs the command in this process with timers around: loading content/, every check
 function, rendering the pages, MkDocs' page rendering (Markdown, templates), the search
@@ -77,8 +75,6 @@ def install() -> None:
 
 def main(argv=None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    proposed = "--proposed" in args
-    args = [a for a in args if a != "--proposed"]
     folder, command, rest = args[0], args[1], args[2:]
     if "--today" not in rest:
         rest += ["--today", "2026-11-29"]
@@ -88,10 +84,6 @@ def main(argv=None) -> int:
     os.chdir(folder)
     t0 = time.process_time()
     install()
-    applied = []
-    if proposed:  # measure the optimisations proposed for other modules (bench/proposed.py)
-        from .proposed import apply_all
-        applied = apply_all()
     TIMES["imports + patching"] = time.process_time() - t0
     from kbgen.cli import main as kb
     out, err = io.StringIO(), io.StringIO()
@@ -99,7 +91,7 @@ def main(argv=None) -> int:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         rc = kb([command] + rest)
     TIMES["total (in process)"] = time.process_time() - t1
-    print(json.dumps({"rc": rc, "proposed": applied, "times": dict(sorted(TIMES.items(), key=lambda kv: -kv[1]))},
+    print(json.dumps({"rc": rc, "times": dict(sorted(TIMES.items(), key=lambda kv: -kv[1]))},
                      ensure_ascii=False))
     return 0
 

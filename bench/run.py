@@ -46,9 +46,9 @@ TARGETS = {
 
 
 # ------------------------------------------------------------------------------ measuring
-def run(cmd: list[str], cwd: str, label: str, log_dir: str) -> dict:
+def run(cmd: list[str], cwd: str, label: str, log_dir: str, env: dict | None = None) -> dict:
     """Run ``cmd``; wall time and the peak RSS of that very process (``wait4``)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", **(env or {}))
     out_path = os.path.join(log_dir, f"{label}.log")
     with open(out_path, "wb") as log:
         t0 = time.perf_counter()
@@ -60,10 +60,10 @@ def run(cmd: list[str], cwd: str, label: str, log_dir: str) -> dict:
             "cpu": usage.ru_utime + usage.ru_stime, "log": out_path}
 
 
-def repeat(n: int, cmd, cwd, label, log_dir, ok=(0,)) -> dict:
+def repeat(n: int, cmd, cwd, label, log_dir, ok=(0,), env=None) -> dict:
     runs = []
     for i in range(n):
-        r = run(cmd, cwd, f"{label}-{i + 1}", log_dir)
+        r = run(cmd, cwd, f"{label}-{i + 1}", log_dir, env)
         if r["rc"] not in ok:
             with open(r["log"], encoding="utf-8", errors="replace") as fh:
                 tail = fh.read()[-3000:]
@@ -71,10 +71,6 @@ def repeat(n: int, cmd, cwd, label, log_dir, ok=(0,)) -> dict:
         runs.append(r)
     return {"wall": statistics.median(r["wall"] for r in runs), "walls": [r["wall"] for r in runs],
             "rss_mb": max(r["rss_mb"] for r in runs), "cpu": statistics.median(r["cpu"] for r in runs)}
-
-
-PROPOSED = ("import sys; sys.argv[0] = 'kbgen'; from bench.proposed import apply_all; apply_all(); "
-            "from kbgen.cli import main; sys.exit(main(sys.argv[1:]))")
 
 
 def tree_size(path: str) -> tuple[int, int]:
@@ -193,7 +189,7 @@ def _fmt(v, unit):
 
 def write_report(res: dict, path: str) -> None:
     b = res["baseline"]
-    proposed = all("proposed" in res["kbgen"][n] for n, _ in SIZES)
+    nocache = all("nocache" in res["kbgen"][n] for n, _ in SIZES)
     lines = [
         "# kbgen at scale — benchmark results", "",
         f"Measured {res['when']} on {res['machine']} by `python -m bench.run{res['args']}`: every figure "
@@ -201,11 +197,11 @@ def write_report(res: dict, path: str) -> None:
         "command, each in its own process; memory is the peak RSS of that process (`wait4`). "
         f"Load average {res['load'][0][0]:.1f} before, {res['load'][1][0]:.1f} after (the machine is shared).", "",
         "## Targets", "",
-        "| ratio | measured | target | |" + (" with proposed fixes | |" if proposed else ""),
-        "|---|---:|---:|---|" + ("---:|---|" if proposed else ""),
+        "| ratio | measured | target | |" + (" caches off (`KBGEN_NO_CACHE=1`) | |" if nocache else ""),
+        "|---|---:|---:|---|" + ("---:|---|" if nocache else ""),
     ]
     now = _ratios(res)
-    later = _ratios(res, "proposed") if proposed else [None] * len(now)
+    later = _ratios(res, "nocache") if nocache else [None] * len(now)
     for (name, v, t, unit), nxt in zip(now, later):
         row = f"| {name} | {_fmt(v, unit)} | ≤ {_fmt(t, unit)} | {'met' if v <= t else '**missed**'} |"
         if nxt:
@@ -219,12 +215,12 @@ def write_report(res: dict, path: str) -> None:
                  f"{mb(b['out_bytes'])} | {b['out_files']:,} | {mb(b['search']['raw'])} / {mb(b['search']['gzip'])} |")
     for n, m in SIZES:
         k = res["kbgen"][n]
-        for variant in [None] + (["proposed"] if proposed else []):
+        for variant in [None] + (["nocache"] if nocache else []):
             for cmd in ("check", "build"):
                 r = (k[variant] if variant else k)[cmd]
                 label = "`kbgen check --no-search`" if cmd == "check" else "`kbgen build`"
                 if variant:
-                    label += " *with proposed fixes*"
+                    label += " *caches off*"
                 out = (f"{mb(k['out_bytes'])} | {k['out_files']:,} | {mb(k['search']['raw'])} / {mb(k['search']['gzip'])}"
                        if cmd == "build" and not variant else "— | — | —")
                 lines.append(f"| {label} | {n:,} FAQs, {m} stores | {r['wall']:.2f} s | {r['cpu']:.2f} s | "
@@ -262,7 +258,7 @@ def write_report(res: dict, path: str) -> None:
               f"NO_MKDOCS_2_WARNING=1 python -m bench.run{res['args']}     # writes bench/RESULTS.md",
               "# the content alone, at any size, and the time per phase of one command:",
               "python -m bench.generate /tmp/kb5k --faqs 5000 --stores 500",
-              "python -m bench.phases /tmp/kb5k build            # add --proposed to apply bench/proposed.py",
+              "python -m bench.phases /tmp/kb5k build",
               "```", ""]
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines))
@@ -274,8 +270,9 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs of each kbgen command (median reported)")
     ap.add_argument("--baseline-repeat", type=int, default=1)
     ap.add_argument("--profile", action="store_true", help="also the CPU time per phase of check and build at 5k")
-    ap.add_argument("--proposed", action="store_true",
-                    help="also measure kbgen with the optimisations proposed for other modules (bench/proposed.py)")
+    ap.add_argument("--no-cache", action="store_true",
+                    help="also measure kbgen with its cache folder switched off (KBGEN_NO_CACHE=1): what a first "
+                         "build on a fresh machine costs")
     ap.add_argument("--keep", action="store_true", help="keep the built sites (the baseline's is ~0.4 GB)")
     ap.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"))
     ap.add_argument("--notes", default=os.path.join(HERE, "NOTES.md"),
@@ -302,7 +299,11 @@ def main(argv=None) -> int:
            "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
            "args": "".join(a for a in [f" --repeat {args.repeat}" if args.repeat != 3 else "",
                                        " --profile" if args.profile else "",
-                                       " --proposed" if args.proposed else ""])}
+                                       " --no-cache" if args.no_cache else ""])}
+    # kbgen's cache folder (compiled templates, holiday calendars) starts empty: the first run fills it
+    cache = os.path.join(args.work, "cache")
+    shutil.rmtree(cache, ignore_errors=True)
+    os.environ["XDG_CACHE_HOME"] = cache
     for n, m in SIZES:
         proj = os.path.join(args.work, f"kb{n}")
         generate(proj, faqs=n, stores=m, seed=1)
@@ -314,14 +315,14 @@ def main(argv=None) -> int:
         res["kbgen"][n] = {"check": check, "build": build, "out_bytes": size, "out_files": files,
                            "search": search_payload(os.path.join(proj, "site"))}
         print(f"[bench]   check {check['wall']:.2f} s, build {build['wall']:.2f} s, {mb(size)}", flush=True)
-        if args.proposed:
-            pk = [sys.executable, "-c", PROPOSED]
-            res["kbgen"][n]["proposed"] = {
-                "check": repeat(args.repeat, pk + ["check", "--no-search", "--today", TODAY], proj, f"pcheck{n}", logs),
-                "build": repeat(args.repeat, pk + ["build", "--today", TODAY], proj, f"pbuild{n}", logs)}
-            pr = res["kbgen"][n]["proposed"]
-            print(f"[bench]   with proposed fixes: check {pr['check']['wall']:.2f} s, build {pr['build']['wall']:.2f} s",
-                  flush=True)
+        if args.no_cache:
+            off = {"KBGEN_NO_CACHE": "1"}
+            res["kbgen"][n]["nocache"] = {
+                "check": repeat(args.repeat, kbgen + ["check", "--no-search", "--today", TODAY], proj, f"ncheck{n}", logs,
+                                env=off),
+                "build": repeat(args.repeat, kbgen + ["build", "--today", TODAY], proj, f"nbuild{n}", logs, env=off)}
+            nc = res["kbgen"][n]["nocache"]
+            print(f"[bench]   caches off: check {nc['check']['wall']:.2f} s, build {nc['build']['wall']:.2f} s", flush=True)
         if not args.keep:
             shutil.rmtree(os.path.join(proj, "site"), ignore_errors=True)
     base = os.path.join(args.work, "baseline1000")
@@ -338,11 +339,9 @@ def main(argv=None) -> int:
         proj = os.path.join(args.work, "kb5000")
         res["profile"] = {}
         for label, cmd in [("kbgen build @5k", "build"), ("kbgen check --no-search @5k", "check")]:
-            for variant in ([""] + (["--proposed"] if args.proposed else [])):
-                r = subprocess.run([sys.executable, "-m", "bench.phases", proj, cmd] + ([variant] if variant else []),
-                                   capture_output=True, text=True, cwd=REPO, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-                data = json.loads(r.stdout.strip().splitlines()[-1])
-                res["profile"][label + (" with proposed fixes" if variant else "")] = data
+            r = subprocess.run([sys.executable, "-m", "bench.phases", proj, cmd],
+                               capture_output=True, text=True, cwd=REPO, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+            res["profile"][label] = json.loads(r.stdout.strip().splitlines()[-1])
         if not args.keep:
             shutil.rmtree(os.path.join(proj, "site"), ignore_errors=True)
     res["load"] = (load_before, os.getloadavg())
