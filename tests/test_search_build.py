@@ -91,3 +91,58 @@ def test_indexed_synonym_expansion_equals_full_scan():
         seqs = [[rnd.choice(vocab) for _ in range(rnd.randrange(8))] for _ in range(rnd.randrange(1, 3))]
         present = {rnd.choice(vocab) for _ in range(rnd.randrange(3))}
         assert groups.expand(seqs, present) == _expand_by_scan(groups, seqs, present), seqs
+
+
+def _plain_text_every_pattern(md: str) -> str:
+    """plain_text as first written: every pattern over every text."""
+    from kbgen.search.build import _HTML_TAG, _MD_LINE, _MD_LINK, _MD_MARK, _MD_REF, _SPACES
+    s = _MD_LINK.sub(r"\1", md or "")
+    s = _MD_REF.sub(r"\1", s)
+    s = _HTML_TAG.sub(" ", s)
+    s = _MD_LINE.sub("", s)
+    s = _MD_MARK.sub("", s)
+    s = s.replace("{:", " ").replace("|", " ")
+    return _SPACES.sub(" ", s).strip()
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab ñá[](){}:|*_`~<>!#-+1.)\n\t", max_size=60))
+def test_plain_text_skips_only_patterns_that_cannot_match(md):
+    from kbgen.search.build import plain_text
+    assert plain_text(md) == _plain_text_every_pattern(md)
+
+
+def _queries(docs: list[SearchDoc], seed: int, count: int) -> list[str]:
+    """Customer-like queries over ``docs``: titles, word mixes, cut-off last words, typos."""
+    rnd = random.Random(seed)
+    words = [w for d in docs for w in (d.title + " " + d.text).split()]
+    out = []
+    for _ in range(count):
+        q = " ".join(rnd.choice(words) for _ in range(rnd.randrange(1, 12)))
+        k = rnd.randrange(4)
+        if k == 1:
+            q = q[: rnd.randrange(1, len(q) + 1)]
+        elif k == 2 and len(q) > 4:
+            i = rnd.randrange(len(q) - 1)
+            q = q[:i] + q[i + 1] + q[i] + q[i + 2:]
+        elif k == 3:
+            q += " "
+        out.append(q)
+    return out + [d.title for d in docs[:40]]
+
+
+@pytest.mark.parametrize("case", ["random", "example"])
+def test_top_results_are_the_first_of_the_full_ranking(case):
+    """``search`` (the CLI, the KB7xx tests) prunes documents that cannot reach the top; it must
+    return exactly the first results of ``rank_docs`` (what the browser worker ranks)."""
+    from kbgen.search import build_search_payload, load_index
+    docs, syn = (_random_docs(400, 11), {}) if case == "random" else _example_docs()
+    index = load_index(build_search_payload(docs, syn))
+    for q in _queries(docs, 5, 250):
+        full = [(d, s) for d, s, _, _ in index.rank_docs(q)]
+        for k in (1, 3, 20):
+            assert index.top(q, k) == full[:k], (q, k)
+        assert [(r.id, r.score) for r in index.search(q, 10)] == [(index.docs[d][0], s) for d, s in full[:10]]

@@ -106,11 +106,19 @@ _SPACES = re.compile(r"\s+")
 
 
 def plain_text(md: str) -> str:
-    s = _MD_LINK.sub(r"\1", md or "")
-    s = _MD_REF.sub(r"\1", s)
-    s = _HTML_TAG.sub(" ", s)
+    """Markdown -> the plain text that is indexed and shown in snippets.
+
+    Each pattern runs only when its characters occur (most answers have no link, tag or mark):
+    the same result, without a regex pass per pattern over every answer."""
+    s = md or ""
+    if "[" in s:
+        s = _MD_LINK.sub(r"\1", s)
+        s = _MD_REF.sub(r"\1", s)
+    if "<" in s:
+        s = _HTML_TAG.sub(" ", s)
     s = _MD_LINE.sub("", s)
-    s = _MD_MARK.sub("", s)
+    if "*" in s or "_" in s or "`" in s or "~" in s:
+        s = _MD_MARK.sub("", s)
     s = s.replace("{:", " ").replace("|", " ")
     return _SPACES.sub(" ", s).strip()
 
@@ -200,51 +208,97 @@ def _prepare(docs: list[SearchDoc], synonyms: dict[str, list[str]]) -> _Prepared
 
 @dataclass
 class _Inverted:
-    """The inverted index as kbgen encodes it: what lunr's Builder would hold, nothing more."""
+    """The inverted index as kbgen ships it: what lunr's Builder would hold, nothing more."""
     terms: list[str]  # sorted
-    postings: list[dict[str, list[tuple[int, int]]]]  # per field: term -> [(doc, tf)] in doc order
+    post: list[str]  # per field: per term "<doc gap b36><tf letter>"..., terms separated by " "
     flen: list[list[int]]  # per field, per doc: number of terms
 
 
-def build_inverted(prep: _Prepared) -> _Inverted:
-    """Term frequencies and field lengths counted directly from the prepared terms.
+def _gap_codes(n: int) -> list[str]:
+    """Base-36 codes of the document gaps 0 .. n-1."""
+    return [_b36(i) for i in range(n)]
 
-    Same numbers as lunr.py's ``Builder`` (``field_term_frequencies``, ``field_lengths``, the
-    inverted index's terms; ``tests/test_search_pipeline.py`` compares both) without its
+
+_TF_LETTERS = [""] + [chr(ord("A") + min(tf, 26) - 1) for tf in range(1, 65)]
+
+
+def _tf_letter(tf: int) -> str:
+    """Term frequency as one letter: A = 1 ... Z = 26 or more."""
+    return _TF_LETTERS[tf] if tf < len(_TF_LETTERS) else "Z"
+
+
+def build_inverted(prep: _Prepared) -> _Inverted:
+    """Term frequencies and field lengths counted directly from the prepared terms, each
+    posting encoded as it is counted.
+
+    Same bytes as lunr.py's ``Builder`` gives (``field_term_frequencies``, ``field_lengths``,
+    the inverted index's terms; ``tests/test_search_build.py`` compares both) without its
     per-token objects, metadata copies and field vectors that kbgen never ships."""
     nf = len(FIELDS)
-    postings: list[dict[str, list[tuple[int, int]]]] = [{} for _ in range(nf)]
+    n = len(prep.terms)
+    gaps = _gap_codes(n)
+    # per field: term -> [last doc, code, code, ...]
+    postings: list[dict[str, list]] = [{} for _ in range(nf)]
     flen: list[list[int]] = [[] for _ in range(nf)]
     for d, per_field in enumerate(prep.terms):
         for f in range(nf):
             terms = per_field[f]
             flen[f].append(len(terms))
+            if not terms:
+                continue
             post = postings[f]
             for t, tf in Counter(terms).items():
                 lst = post.get(t)
+                code = _TF_LETTERS[tf] if tf < 65 else "Z"
                 if lst is None:
-                    post[t] = [(d, tf)]
+                    post[t] = [d, gaps[d] + code]
                 else:
-                    lst.append((d, tf))
+                    lst.append(gaps[d - lst[0] - 1] + code)
+                    lst[0] = d
     vocab = set()
     for post in postings:
         vocab.update(post)
-    return _Inverted(sorted(vocab), postings, flen)
+    terms = sorted(vocab)
+    encoded = []
+    for post in postings:
+        parts = []
+        for t in terms:
+            lst = post.get(t)
+            if lst is None:
+                parts.append("")
+            else:
+                lst[0] = ""
+                parts.append("".join(lst))
+        encoded.append(" ".join(parts).rstrip(" "))
+    return _Inverted(terms, encoded, flen)
+
+
+def _encode_postings(terms: list[str], post: dict[str, list[tuple[int, int]]], n: int) -> str:
+    """One field's postings from [(doc, tf)] per term."""
+    gaps = _gap_codes(n)
+    parts = []
+    for t in terms:
+        s, last = [], -1
+        for d, tf in post.get(t, ()):
+            s.append(gaps[d - last - 1] + _tf_letter(tf))
+            last = d
+        parts.append("".join(s))
+    return " ".join(parts).rstrip(" ")
 
 
 def _inverted_from_lunr(builder: Builder, n: int) -> _Inverted:
     """lunr.py's Builder state as an ``_Inverted`` (the reference ``build_inverted`` is tested against)."""
     names = [name for name, _ in FIELDS]
-    postings = []
+    terms = sorted(builder.inverted_index)
+    post = []
     for name in names:
-        post = {}
-        for t, entry in builder.inverted_index.items():
-            docs_ = sorted(int(r) for r in entry[name])
-            if docs_:
-                post[t] = [(d, builder.field_term_frequencies[f"{name}/{d}"][t]) for d in docs_]
-        postings.append(post)
+        per_term = {}
+        for t in terms:
+            docs_ = sorted(int(r) for r in builder.inverted_index[t][name])
+            per_term[t] = [(d, builder.field_term_frequencies[f"{name}/{d}"][t]) for d in docs_]
+        post.append(_encode_postings(terms, per_term, n))
     flen = [[builder.field_lengths[f"{name}/{d}"] for d in range(n)] for name in names]
-    return _Inverted(sorted(builder.inverted_index), postings, flen)
+    return _Inverted(terms, post, flen)
 
 
 def build_lunr(prep: _Prepared) -> tuple[Builder, object]:
@@ -288,22 +342,6 @@ def build_search_payload(
     return encode_payload(prep, build_inverted(prep))
 
 
-def _encode_postings(terms: list[str], post: dict[str, list[tuple[int, int]]], n: int) -> str:
-    """One field's postings: per term "<doc gap b36><tf letter>"..., terms separated by " "."""
-    gaps = [_b36(i) for i in range(n)]
-    letters = [""] + [chr(ord("A") + min(tf, 26) - 1) for tf in range(1, 27)]
-    parts = []
-    empty: list[tuple[int, int]] = []
-    for t in terms:
-        s, last = [], -1
-        for d, tf in post.get(t, empty):
-            s.append(gaps[d - last - 1])
-            s.append(letters[tf if tf < 26 else 26])
-            last = d
-        parts.append("".join(s))
-    return " ".join(parts).rstrip(" ")
-
-
 def encode_payload(prep: _Prepared, inv: _Inverted) -> dict[str, bytes]:
     n = len(prep.docs)
     names = [name for name, _ in FIELDS]
@@ -315,7 +353,7 @@ def encode_payload(prep: _Prepared, inv: _Inverted) -> dict[str, bytes]:
         out.append(_B36[k] + t[k:])
         prev = t
     terms_enc = ",".join(out)
-    post = [_encode_postings(terms, inv.postings[f], n) for f in range(len(names))]
+    post = inv.post
     flen = inv.flen
     # surface words per term (those different from the term itself)
     vocab = []

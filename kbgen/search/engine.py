@@ -8,9 +8,11 @@ same results with the same scores.
 """
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from lunr.token_set import TokenSet
@@ -22,7 +24,9 @@ import re
 
 _WORD = re.compile("[a-z0-9ñ]+")
 _OPEN_END = re.compile("[a-z0-9ñ]$")
+_POSTING = re.compile("([0-9a-z]+)([A-Z])")
 _B36 = {c: i for i, c in enumerate("0123456789abcdefghijklmnopqrstuvwxyz")}
+_CONTRIB_CACHE = 4096  # query words whose contributions are kept (kbgen search, the search tests)
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,73 @@ def osa(a: str, b: str, limit: int) -> int:
     return prev[lb] if prev[lb] <= limit else limit + 1
 
 
+class _Postings:
+    """``post[tid]`` -> per field ``(docs, weights)``, decoded and weighted on first use.
+
+    A query touches a few dozen terms out of thousands, so decoding every posting list and
+    computing every BM25 weight at load (what the browser worker does once per visit) would
+    cost the CLI and the search tests more than all their queries."""
+
+    def __init__(self, index: "SearchIndex", lists: list[list[str]]):
+        self._index = index
+        self._lists = lists  # per field: per term its encoded posting string
+        self._cache: dict[int, list[tuple[list[int], list[float]]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._index.terms)
+
+    def __getitem__(self, tid: int) -> list[tuple[list[int], list[float]]]:
+        v = self._cache.get(tid)
+        if v is None:
+            if not 0 <= tid < len(self):
+                raise IndexError(tid)
+            v = self._cache[tid] = self._index._weigh(self._raw(tid))
+        return v
+
+    def __iter__(self):
+        return (self[t] for t in range(len(self)))
+
+    def _raw(self, tid: int) -> list[list[tuple[int, int]]]:
+        """Per field: [(doc, tf)] of term ``tid`` ("<doc gap b36><tf letter>"...)."""
+        out = []
+        for lists in self._lists:
+            plist, last = [], -1
+            if tid < len(lists):
+                for gap, letter in _POSTING.findall(lists[tid]):
+                    last += 1 + int(gap, 36)
+                    plist.append((last, ord(letter) - 64))
+            out.append(plist)
+        return out
+
+
+class _DocRows:
+    """``docs[d]`` -> (id, url, title, text, section), one display shard decoded at a time."""
+
+    def __init__(self, payload, base: str, count: int, size: int, n: int):
+        self._payload, self._base, self._count, self._size, self._n = payload, base, count, size, n
+        self._shards: dict[int, list] = {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, d: int) -> tuple[str, str, str, str, str]:
+        if not 0 <= d < self._n:
+            raise IndexError(d)
+        k, i = divmod(d, self._size)
+        rows = self._shards.get(k)
+        if rows is None:
+            rows = self._shards[k] = json.loads(self._payload[shard_path(self._base, k)].decode("utf-8"))
+        return tuple(rows[i])
+
+    def __iter__(self):
+        return (self[d] for d in range(self._n))
+
+
 class SearchIndex:
-    """The decoded payload: the same data the browser worker gets."""
+    """The decoded payload: the same data the browser worker gets.
+
+    Posting lists, their weights and the display shards are decoded when a query first needs
+    them (``_Postings``, ``_DocRows``); the numbers are the worker's."""
 
     def __init__(self, payload: dict[str, bytes]):
         root = json.loads(payload[INDEX_PATH].decode("utf-8"))
@@ -88,50 +157,14 @@ class SearchIndex:
             terms.append(prev)
         self.terms = terms
         self.term_id = {t: i for i, t in enumerate(terms)}
-        # postings: per field, per term: (docs, weights)
+        # postings: per field, per term, decoded on use
         nf = len(self.fields)
-        flen = kb["flen"]
-        avg = [(sum(flen[f]) / self.n) if self.n else 0.0 for f in range(nf)]
-        raw: list[list[list[tuple[int, int]]]] = []  # field -> term -> [(doc, tf)]
-        for f in range(nf):
-            lists = kb["post"][f].split(" ") if kb["post"][f] else []
-            per_term = []
-            for s in lists:
-                plist, num, last = [], 0, -1
-                for ch in s:
-                    if "A" <= ch <= "Z":
-                        d = last + 1 + num
-                        plist.append((d, ord(ch) - 64))
-                        last, num = d, 0
-                    else:
-                        num = num * 36 + _B36[ch]
-                per_term.append(plist)
-            per_term.extend([] for _ in range(len(terms) - len(per_term)))
-            raw.append(per_term)
-        self.post: list[list[tuple[list[int], list[float]]]] = []  # term -> field -> (docs, weights)
-        k1, b = self.k1, self.b
+        self._flen = flen = kb["flen"]
+        self._avg = [(sum(flen[f]) / self.n) if self.n else 0.0 for f in range(nf)]
         idf_skip = set(self.rank.get("idf_skip", []))
-        for t in range(len(terms)):
-            seen_docs = set()
-            for f in range(nf):
-                if self.fields[f] in idf_skip:
-                    continue
-                for d, _tf in raw[f][t]:
-                    seen_docs.add(d)
-            dwt = len(seen_docs)
-            x = (self.n - dwt + 0.5) / (dwt + 0.5)
-            idf = math.log(1 + abs(x))
-            per_field = []
-            for f in range(nf):
-                docs, ws = [], []
-                boost = self.boost[f]
-                for d, tf in raw[f][t]:
-                    score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (flen[f][d] / avg[f])) + tf)
-                    score = score * boost
-                    docs.append(d)
-                    ws.append(_round(score, 1000))
-                per_field.append((docs, ws))
-            self.post.append(per_field)
+        self._idf_fields = [f for f in range(nf) if self.fields[f] not in idf_skip]
+        self._norms: dict[int, list[float]] = {}
+        self.post = _Postings(self, [kb["post"][f].split(" ") if kb["post"][f] else [] for f in range(nf)])
         # vocabulary: folded surface word -> term ids
         words: dict[str, list[int]] = {}
         for i, t in enumerate(terms):
@@ -149,14 +182,44 @@ class SearchIndex:
         self.words = words
         self.word_list = sorted(words)
         self._token_set = None
-        self._df: dict[int, int] = {}
+        self._mixed: dict[int, tuple[list[int], list[float]]] = {}
+        self._contrib: dict[tuple[str, str, bool], tuple[dict[int, float], list[int], float]] = {}
         # display data
-        self.docs: list[tuple[str, str, str, str, str]] = []
-        for k in range(kb["shard_count"]):
-            path = shard_path(kb["shard_base"], k)
-            self.docs.extend(tuple(r) for r in json.loads(payload[path].decode("utf-8")))
+        self.docs = _DocRows(payload, kb["shard_base"], kb["shard_count"], kb["shard"], self.n)
 
     # -- helpers ----------------------------------------------------------
+
+    def _weigh(self, raw: list[list[tuple[int, int]]]) -> list[tuple[list[int], list[float]]]:
+        """BM25 weight of one term in each field (lunr's formula, rounded like the worker)."""
+        seen_docs = set()
+        for f in self._idf_fields:
+            for d, _tf in raw[f]:
+                seen_docs.add(d)
+        dwt = len(seen_docs)
+        x = (self.n - dwt + 0.5) / (dwt + 0.5)
+        idf = math.log(1 + abs(x))
+        k1 = self.k1
+        per_field = []
+        for f in range(len(raw)):
+            docs, ws = [], []
+            boost = self.boost[f]
+            norm = self._norm(f) if raw[f] else None
+            for d, tf in raw[f]:
+                score = idf * ((k1 + 1) * tf) / (norm[d] + tf)
+                score = score * boost
+                docs.append(d)
+                ws.append(math.floor(score * 1000 + 0.5) / 1000)  # _round(score, 1000)
+            per_field.append((docs, ws))
+        return per_field
+
+    def _norm(self, f: int) -> list[float]:
+        """Per document: lunr's length normalisation ``k1 * (1 - b + b * len / avg)`` of field ``f``,
+        the same expression as the worker's, computed once per field."""
+        v = self._norms.get(f)
+        if v is None:
+            k1, b, avg = self.k1, self.b, self._avg[f]
+            v = self._norms[f] = [k1 * (1 - b + b * (ln / avg)) for ln in self._flen[f]]
+        return v
 
     @property
     def token_set(self) -> TokenSet:
@@ -166,13 +229,7 @@ class SearchIndex:
 
     def df(self, tid: int) -> int:
         """Distinct documents containing the term in any field."""
-        v = self._df.get(tid)
-        if v is None:
-            s = set()
-            for docs, _ in self.post[tid]:
-                s.update(docs)
-            v = self._df[tid] = len(s)
-        return v
+        return len(self.mixed(tid)[0])
 
     def prefix_words(self, prefix: str, limit: int) -> list[str]:
         i = bisect_left(self.word_list, prefix)
@@ -238,70 +295,165 @@ class SearchIndex:
 
     # -- ranking ----------------------------------------------------------
 
+    def mixed(self, tid: int) -> tuple[list[int], list[float]]:
+        """A term's weight in each document containing it: best field + field_mix x the others.
+
+        (docs ascending, weights), computed once per term; the same sums in the same order as
+        the worker's per-query loop, so the same bits."""
+        v = self._mixed.get(tid)
+        if v is None:
+            mix = self.rank["field_mix"]
+            tw: dict[int, float] = {}  # sum over fields
+            tm: dict[int, float] = {}  # best field
+            for docs, ws in self.post[tid]:
+                for j in range(len(docs)):
+                    d = docs[j]
+                    tw[d] = tw.get(d, 0.0) + ws[j]
+                    if ws[j] > tm.get(d, 0.0):
+                        tm[d] = ws[j]
+            ds = sorted(tw)
+            v = self._mixed[tid] = (ds, [tm[d] + mix * (tw[d] - tm[d]) for d in ds])
+        return v
+
+    def contributions(self, surface: str, term: str, last: bool) -> dict[int, float]:
+        """doc -> what one query word adds to the doc's score (> 0 only), cached per word.
+
+        Exact terms first: their smallest contribution caps the approximate ones (prefix
+        completions, typo corrections), so exact and stemmed matches rank above them."""
+        return self._word(surface, term, last)[0]
+
+    def _word(self, surface: str, term: str, last: bool) -> tuple[dict[int, float], list[int], float]:
+        """(contributions, variant term ids, largest contribution) of one query word, cached."""
+        key = (surface, term, last)
+        hit = self._contrib.get(key)
+        if hit is not None:
+            return hit
+        v, exact = self.variants(surface, term, last)
+        best = {}
+        floor_ = -1.0
+        for phase in (0, 1):
+            for tid in sorted(v):
+                if (tid in exact) != (phase == 0):
+                    continue
+                m = v[tid]
+                docs, xs = self.mixed(tid)
+                get = best.get
+                if phase == 0:
+                    for d, x in zip(docs, xs):
+                        if x > get(d, 0.0):
+                            best[d] = x
+                else:
+                    cap = m * floor_
+                    for d, x in zip(docs, xs):
+                        val = m * x
+                        if floor_ >= 0 and val > cap:
+                            val = cap
+                        if val > get(d, 0.0):
+                            best[d] = val
+            if phase == 0 and best:
+                floor_ = min(best.values())
+        if len(self._contrib) >= _CONTRIB_CACHE:
+            self._contrib.clear()
+        hit = self._contrib[key] = (best, sorted(v), max(best.values(), default=0.0))
+        return hit
+
+    def _scores(self, toks: list[tuple[str, str, bool]]) -> list[tuple[int, float]]:
+        """(doc, score) of every document some query word contributes to, in doc order."""
+        n = len(toks)
+        s: dict[int, float] = {}
+        c: dict[int, int] = {}
+        for surface, term, last in toks:
+            for d, x in self.contributions(surface, term, last).items():
+                s[d] = s.get(d, 0.0) + x  # word order, like the worker: the same sum
+                c[d] = c.get(d, 0) + 1
+        kb = self.rank["kind_boost"]
+        boost = {code: kb.get(kind, 1.0) for code, kind in CODE_KINDS.items()}
+        kinds = self.kinds
+        out = []
+        for d in sorted(s):
+            cov = c[d] / n
+            score = s[d] * cov * cov * boost.get(kinds[d], kb.get("other", 1.0))
+            out.append((d, _round(score, 10000)))
+        return out
+
     def rank_docs(self, query: str) -> list[tuple[int, float, list[bool], set[int]]]:
         """[(doc, score, matched per query word, matched term ids)] best first."""
         toks = self.analyze_query(query)
         n = len(toks)
         if n == 0:
             return []
-        mix = self.rank["field_mix"]
-        contrib: list[dict[int, float]] = []
-        matched_terms: dict[int, set[int]] = {}
-        for surface, term, last in toks:
-            v, exact = self.variants(surface, term, last)
-            best: dict[int, float] = {}
-            # exact terms first: their smallest contribution caps approximate ones
-            floor_ = -1.0
-            for phase in (0, 1):
-                for tid in sorted(v):
-                    if (tid in exact) != (phase == 0):
-                        continue
-                    m = v[tid]
-                    tw: dict[int, float] = {}  # sum over fields
-                    tm: dict[int, float] = {}  # best field
-                    for docs, ws in self.post[tid]:
-                        for j in range(len(docs)):
-                            d = docs[j]
-                            tw[d] = tw.get(d, 0.0) + ws[j]
-                            if ws[j] > tm.get(d, 0.0):
-                                tm[d] = ws[j]
-                    for d in sorted(tw):
-                        x = tm[d] + mix * (tw[d] - tm[d])
-                        if phase == 0:
-                            val = x
-                        else:
-                            val = m * x
-                            if floor_ >= 0 and val > m * floor_:
-                                val = m * floor_
-                        if val > best.get(d, 0.0):
-                            best[d] = val
-                        matched_terms.setdefault(d, set()).add(tid)
-                if phase == 0 and best:
-                    floor_ = min(best.values())
-            contrib.append(best)
-        kb = self.rank["kind_boost"]
-        scored = []
-        for d in sorted(matched_terms):
-            s = 0.0
-            c = 0
-            hits = []
-            for i in range(n):
-                x = contrib[i].get(d)
-                if x:
-                    s += x
-                    c += 1
-                hits.append(bool(x))
-            if c == 0:
-                continue
-            cov = c / n
-            score = s * cov * cov * kb.get(CODE_KINDS.get(self.kinds[d], "other"), 1.0)
-            scored.append((d, _round(score, 10000), hits, matched_terms[d]))
+        contrib = [self.contributions(*t) for t in toks]
+        matched: dict[int, set[int]] = {}  # doc -> ids of the query's terms it contains (highlighting)
+        for t in toks:
+            for tid in self._word(*t)[1]:
+                for d in self.mixed(tid)[0]:
+                    matched.setdefault(d, set()).add(tid)
+        scored = [(d, score, [d in contrib[i] for i in range(n)], matched[d]) for d, score in self._scores(toks)]
         scored.sort(key=lambda r: (-r[1], r[0]))
         return scored
 
+    def top(self, query: str, limit: int) -> list[tuple[int, float]]:
+        """The first ``limit`` (doc, score) of ``rank_docs(query)``, without its per-document extras.
+
+        Exact, but without scoring every document a query word touches: a document matching
+        ``c`` of the ``n`` query words scores at most ``U(c)`` = (the ``c`` largest word
+        contributions) x (c/n)^2 x the largest kind boost, so documents are scored in order of
+        how many query words they match, and the rest are dropped once ``U(c)`` is below the
+        ``limit``-th score (common words reach thousands of documents that match nothing else)."""
+        toks = self.analyze_query(query)
+        n = len(toks)
+        if n == 0 or limit <= 0:
+            return []
+        kbmin, kbmax = self._kind_boost_range()
+        if kbmin <= 0:  # the bound needs positive boosts; score everything
+            return heapq.nsmallest(limit, self._scores(toks), key=lambda r: (-r[1], r[0]))
+        words = [self._word(*t) for t in toks]
+        contrib = [w[0] for w in words]
+        tops = sorted((w[2] for w in words), reverse=True)
+        bound = [0.0]
+        for c in range(1, n + 1):
+            bound.append(bound[-1] + tops[c - 1])
+        # U(c) with room for float error and the rounding to 1/10000 of the scores compared with it
+        bound = [x * (c / n) * (c / n) * kbmax * (1 + 1e-9) + 1e-4 for c, x in enumerate(bound)]
+        counts = Counter()
+        for b in contrib:
+            counts.update(b.keys())
+        by_count: dict[int, list[int]] = {}
+        for d, c in counts.items():
+            by_count.setdefault(c, []).append(d)
+        boost = self._kind_boosts()
+        kinds = self.kinds
+        heap: list[tuple[float, int]] = []  # the best ``limit`` so far as (score, -doc): worst on top
+        for c in sorted(by_count, reverse=True):
+            if len(heap) == limit and bound[c] < heap[0][0]:
+                break
+            cov = c / n
+            for d in by_count[c]:
+                s = 0.0
+                for b in contrib:  # word order, like the worker: the same sum
+                    x = b.get(d)
+                    if x:
+                        s += x
+                item = (_round(s * cov * cov * boost[kinds[d]], 10000), -d)
+                if len(heap) < limit:
+                    heapq.heappush(heap, item)
+                elif item > heap[0]:
+                    heapq.heapreplace(heap, item)
+        return [(-nd, score) for score, nd in sorted(heap, reverse=True)]
+
+    def _kind_boosts(self) -> dict[str, float]:
+        """Kind code (as in ``kinds``) -> score multiplier."""
+        kb = self.rank["kind_boost"]
+        out = {code: kb.get(CODE_KINDS.get(code, "other"), 1.0) for code in set(self.kinds)}
+        return out
+
+    def _kind_boost_range(self) -> tuple[float, float]:
+        vals = list(self._kind_boosts().values()) or [1.0]
+        return min(vals), max(vals)
+
     def search(self, query: str, limit: int = 10) -> list[SearchResult]:
         out = []
-        for d, score, _, _ in self.rank_docs(query)[:limit]:
+        for d, score in self.top(query, limit):
             id_, url, title, _text, section = self.docs[d]
             out.append(SearchResult(id_, title, url, score, CODE_KINDS.get(self.kinds[d], "other"), section))
         return out
