@@ -6,7 +6,6 @@ import datetime as dt
 import importlib
 import io
 import json
-import logging
 import os
 import sys
 
@@ -97,6 +96,7 @@ def cmd_build(args) -> int:
     from mkdocs.config import load_config
     from mkdocs.commands.build import build as mk_build
     from mkdocs.exceptions import MkDocsException
+    import logging
 
     today = args.today or dt.date.today()
     if not os.path.exists(args.config):

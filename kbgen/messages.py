@@ -13,8 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-import phonenumbers
-
 from .hours import DAY_NAMES_EN, DAY_NAMES_ES, fmt_intervals
 
 LANGS = ("es", "en")
@@ -746,6 +744,7 @@ def hours_label(intervals, lang: str = "es") -> str:
 
 def phone_label(e164: str) -> str:
     """'+34910123457' -> '+34 910 12 34 57' (international format)."""
+    import phonenumbers  # here, not at the top: its import costs a tenth of kbgen's start-up
     try:
         return phonenumbers.format_number(phonenumbers.parse(e164, None),
                                           phonenumbers.PhoneNumberFormat.INTERNATIONAL)

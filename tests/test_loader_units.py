@@ -75,3 +75,153 @@ def test_bad_durations(bad):
 
 def test_human_values_for_references():
     assert human_value("15%") == "15 %" and human_value("14:00") == "14:00" and human_value("false") == "no"
+
+
+# ------------------------------------------------------------------ the fast readers agree with the general ones
+def test_lenient_prefilter_is_the_pattern():
+    from kbgen.loaders.yamlpos import _LENIENT, _lenient
+    samples = ["a: b\n", "a: |#\n", "a: >-2#x", "a: '#'", "x: ?@", "? `", "a: !!str x", "a:!x", "!x", "[!x]",
+               "a:\tb", "a\x85b", "a\u2028", "\ufeffa", "a # c\n", "a: b!", "{a: !b}", "a: |\n  #\n", "?", "#", "!"]
+    for text in samples:
+        assert _lenient(text) == bool(_LENIENT.search(text)), text
+
+
+def _general(text):
+    from kbgen.loaders import yamlpos
+    saved = yamlpos._compose_fast
+
+    def refuse(*args):
+        raise yamlpos._Fallback
+    yamlpos._compose_fast = refuse
+    try:
+        return parse_yaml(text, "x.yaml")
+    finally:
+        yamlpos._compose_fast = saved
+
+
+def _shape(tree, problems):
+    from kbgen.loaders.yamlpos import YSeq
+
+    def walk(n):
+        if n is None:
+            return None
+        if isinstance(n, YScalar):
+            return ("s", n.value, n.style, tuple(n.loc), n.body_line, n.indent, n.segments)
+        if isinstance(n, YSeq):
+            return ("l", tuple(n.loc), [walk(x) for x in n.items])
+        return ("m", tuple(n.loc), [(k, walk(kn), walk(v)) for k, (kn, v) in n.items.items()])
+    return walk(tree), [(p.rule, tuple(p.loc), p.message) for p in problems]
+
+
+@pytest.mark.parametrize("src", [
+    "a: 1\na: 2\n", "- a\n- b: c\n  b: d\n", "x: |\n  uno\n  dos\n", "y: >\n  uno\n  dos\n\n  tres\n",
+    "z: texto\n  largo\n", "", "# c\n", "---\n", "--- a\n", "a: b\n---\nc: d\n", "~: 1\n: 2\n",
+    "a: null\nb: ~\nc: Null\nd: ''\ne:\nf: nulo\n", "[a, {b: c}, [d]]", "a: &x 1\nb: *x\n", "<<: {a: 1}\n",
+    "? [a]\n: b\n", "a: {b: 1, b: 2}\n", "k: 'quoted\n  two'\n", 'k: "dq\\n"\n', "a:\n  - - - x\n",
+    "a: " + "[" * 70 + "]" * 70 + "\n", "a: [1, 2\n", "a: 'x\n", "- a\n" * 50,
+])
+def test_fast_reader_builds_the_general_tree(src):
+    """libyaml's events read straight into the located tree give the tree (and the duplicate keys, and
+    the errors) that PyYAML's composer and the converter give."""
+    assert _shape(*parse_yaml(src, "x.yaml")) == _shape(*_general(src))
+
+
+def _twin_or_none(cls, data):
+    from pydantic import ValidationError
+
+    from kbgen import model as m
+    try:
+        return m.from_pydantic(m.pydantic_model(cls).model_validate(data))
+    except ValidationError:
+        return None
+
+
+SPELLINGS = ["", "x", "true", "false", "True", "False", "TRUE", "yes", "no", "Yes", "on", "off", "1", "0", "-0",
+             "007", " 3", "3", "-3", "+3", "3.0", "1_000", "40.4168", "-3.70", "-91", "90", "180.5", "1e3", "nan",
+             "2026-01-05", "2026-02-30", "2026-1-5", "2026-01-05T00:00", "20260105", "es", "en", "EN", "closed",
+             "Cerrado", " habitual ", "regular", "phone", "telephone", "13:00-14:00", "closed\n", None]
+
+
+@pytest.mark.parametrize("cls_name", ["Site", "Store", "Channel", "SpecialHours", "Geo", "Category", "Question",
+                                      "Promise", "ClaimSpec", "PolicyMeta", "OfflineFile", "OfflineStore"])
+def test_fast_model_reader_never_reads_differently_from_pydantic(cls_name):
+    """Every field of every content class, written in many spellings: what the fast reader accepts,
+    pydantic accepts too, with the same value (what it refuses, pydantic then decides)."""
+    from kbgen import model as m
+    from kbgen.loaders.typed import NeedsPydantic, read_model
+    from kbgen.loaders.yamlpos import to_plain
+    cls = getattr(m, cls_name)
+    minimal = {
+        "Site": "name: A\n", "Store": "name: A\naddress: {street: s, postal_code: '1', city: c}\nhours: {mon: closed}\n",
+        "Channel": "id: a\nkind: phone\n", "SpecialHours": "date: 2026-01-05\n", "Geo": "lat: 1\nlon: 2\n",
+        "Category": "category: A\n", "Question": "id: a\nq: b\na: c\n", "Promise": "id: a\ntext: b\n",
+        "ClaimSpec": "metric: a\n", "PolicyMeta": "title: A\n", "OfflineFile": "source: a\n", "OfflineStore": "name: a\n",
+    }[cls_name]
+    checked = 0
+    for field in cls.model_fields:
+        for value in SPELLINGS + [["a", "b"], [None], {"k": "v"}, {"k": None}, {"k": ["a"]}, []]:
+            tree, problems = parse_yaml(minimal, "x.yaml")
+            node, _ = parse_yaml(yaml_dump({field: value}), "x.yaml")
+            tree.items[field] = node.items[field]
+            try:
+                fast = read_model(cls, tree)
+            except NeedsPydantic:
+                continue
+            slow = _twin_or_none(cls, to_plain(tree))
+            assert slow is not None, (cls_name, field, value)
+            assert fast.model_dump() == slow.model_dump(), (cls_name, field, value)
+            checked += 1
+    assert checked
+
+
+def yaml_dump(data) -> str:
+    import yaml
+    return yaml.safe_dump(data, allow_unicode=True)
+
+
+def test_content_objects_keep_positions_and_the_old_api():
+    from kbgen import model as m
+    from kbgen.loaders.content import validate
+    from kbgen.findings import Findings
+    tree, _ = parse_yaml("category: Envíos\nquestions:\n  - id: plazo\n    q: ¿Cuándo?\n    a: |\n      En 48 h.\n",
+                         "faq/envios.yaml")
+    out = Findings()
+    cat = validate(m.Category, tree, "faq/envios.yaml", out)
+    assert out.items == [] and isinstance(cat, m.Category)
+    q = cat.questions[0]
+    assert (q.loc.line, q.loc_of("id").line, q.key_loc_of("a").col, q.has("a"), q.has("owner")) == (3, 3, 5, True, False)
+    assert q.loc_at("a", 3) == m.Loc("faq/envios.yaml", 6, 10)
+    assert q.model_dump() == {"id": "plazo", "q": "¿Cuándo?", "a": "En 48 h.\n", "keywords": [], "reviewed": None,
+                              "owner": None}
+    assert q.model_copy().loc == q.loc and q.model_copy(update={"id": "x"}).id == "x"
+    fresh = m.Question(id="a", q="b", a="c")
+    assert fresh.keywords == [] and fresh.keywords is not m.Question(id="a", q="b", a="c").keywords
+    assert fresh.loc == m.Loc("?") and fresh.loc_of("id") == m.Loc("?") and not fresh.has("id")
+    with pytest.raises(TypeError):
+        m.Question(id="a", q="b")
+    with pytest.raises(TypeError):
+        m.Question(id="a", q="b", a="c", awnser="d")
+
+
+def test_pydantic_errors_still_word_bad_content():
+    from kbgen import model as m
+    from kbgen.loaders.content import validate
+    from kbgen.findings import Findings
+    tree, _ = parse_yaml("name: A\naddress: {street: s, postal_code: '1', city: c}\nhours: {mon: closed}\n"
+                         "geo: {lat: 200, lon: 2}\nadress: x\n", "stores/a.yaml")
+    out = Findings()
+    assert validate(m.Store, tree, "stores/a.yaml", out) is None
+    got = sorted((f.rule, f.loc.line, f.loc.col) for f in out.items)
+    assert got == [("KB102", 5, 1), ("KB109", 4, 12)]
+
+
+def test_check_imports_neither_pydantic_nor_the_site_builders():
+    """``kbgen check`` starts without pydantic (content is read by kbgen's own reader) and without
+    MkDocs, Material, Markdown or Jinja (only ``kbgen build`` needs them)."""
+    import subprocess
+    import sys
+    code = ("import sys, kbgen.cli, kbgen.engine, kbgen.checks as c; c.load_families(); "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'pydantic', 'mkdocs', 'material', 'markdown', 'jinja2', 'asyncio', 'holidays'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
 from ..messages import msg
 from . import check, rule
 
@@ -47,6 +45,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 
 def valid_phone(value: str, country: str) -> bool:
+    import phonenumbers  # only when a phone is checked: its import costs a tenth of kbgen's start-up
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(value, country))
     except phonenumbers.NumberParseException:

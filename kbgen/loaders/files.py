@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 
@@ -20,7 +21,14 @@ class Unreadable(Exception):
 
 
 def display_path(path: str) -> str:
-    rel = os.path.relpath(path)
+    """The path as findings show it: relative to the working folder, unless it lies outside it."""
+    return _display_path(path, os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _display_path(path: str, cwd: str) -> str:
+    """Remembered: the loader asks several times per file, and ``relpath`` costs more than reading a small file."""
+    rel = os.path.relpath(path, cwd)
     return path if rel.startswith("..") else rel
 
 

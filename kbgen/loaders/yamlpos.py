@@ -216,7 +216,15 @@ class _Fallback(Exception):
 
 _MAX_FAST_DEPTH = 64  # deeper documents take the general path, which words "too deep" as it always has
 _NULL_START = frozenset("~nN")
-_new_loc = tuple.__new__
+
+
+def _put(items: dict, key: YScalar, node: YNode, duplicates: list, lang: str) -> None:
+    """``key: node`` into a mapping's items; a key said twice is KB107 (the last value is kept)."""
+    name = key.value if key.value is not None else "null"
+    if name in items:
+        duplicates.append(Finding("KB107", "error", key.loc, msg(
+            "yaml.duplicate.key", lang, name=name, line=items[name][0].loc.line)))
+    items[name] = (key, node)
 
 
 def _compose_fast(text: str, path: str, lines: list[str], lang: str):
@@ -230,6 +238,7 @@ def _compose_fast(text: str, path: str, lines: list[str], lang: str):
     the caller to re-read the text with PyYAML, which words them as it always has."""
     Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     MapEnd, SeqEnd, DocEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.DocumentEndEvent
+    new_loc = tuple.__new__  # Loc(...) without a Python call: one per node
     parser = _CParser(text)
     try:
         get = parser.get_event
@@ -240,64 +249,67 @@ def _compose_fast(text: str, path: str, lines: list[str], lang: str):
         if not isinstance(event, yaml.DocumentStartEvent):
             raise _Fallback
         root = None
-        stack: list = []  # open collections; a mapping's entry is [YMap, pending key or None]
+        items = seq = key = None  # the open mapping's items and its pending key, or the open list
+        stack: list = []  # the enclosing collections' (items, seq)
         duplicates: list[Finding] = []
         count = 0
         while True:
             event = get()
             kind = type(event)
-            if kind is Scalar or kind is MapStart or kind is SeqStart:
-                if event.anchor is not None or event.tag is not None:
-                    raise _Fallback
+            if kind is Scalar:
                 count += 1
-                if count > MAX_NODES:
+                if event.anchor is not None or event.tag is not None or count > MAX_NODES:
                     raise _Fallback
                 mark = event.start_mark
-                loc = _new_loc(Loc, (path, mark.line + 1, mark.column + 1))
-                if kind is Scalar:
-                    style = event.style or None
-                    value = event.value
-                    if style is None and (not value or value[0] in _NULL_START) and _NULL.match(value):
+                loc = new_loc(Loc, (path, mark.line + 1, mark.column + 1))
+                style = event.style or None
+                value = event.value
+                end = event.end_mark
+                if style is None:
+                    if (not value or value[0] in _NULL_START) and _NULL.match(value):
                         value = None
-                    end = event.end_mark
-                    if (style is None and end.line == mark.line) or style == '"' or style == "'":
-                        node = YScalar(loc, value, style)
-                    else:
-                        node = _scalar(lines, loc, value, style, mark.line, mark.column, end.line, end.column)
-                    opened = None
-                elif kind is MapStart:
-                    node = opened = YMap(loc, {})
+                    node = YScalar(loc, value, None) if end.line == mark.line else \
+                        _scalar(lines, loc, value, None, mark.line, mark.column, end.line, end.column)
+                elif style == '"' or style == "'":
+                    node = YScalar(loc, value, style)
                 else:
-                    node = opened = YSeq(loc, [])
-                if stack:
-                    top = stack[-1]
-                    if type(top) is list:  # in a mapping: a key, or the value of the pending key
-                        key = top[1]
-                        if key is None:
-                            if opened is not None or (node.style is None and node.value == "<<"):
-                                raise _Fallback
-                            top[1] = node
-                        else:
-                            top[1] = None
-                            name = key.value if key.value is not None else "null"
-                            items = top[0].items
-                            if name in items:
-                                duplicates.append(Finding("KB107", "error", key.loc, msg(
-                                    "yaml.duplicate.key", lang, name=name, line=items[name][0].loc.line)))
-                            items[name] = (key, node)
-                    else:
-                        top.items.append(node)
+                    node = _scalar(lines, loc, value, style, mark.line, mark.column, end.line, end.column)
+                if items is not None:
+                    if key is None:
+                        if style is None and value == "<<":
+                            raise _Fallback  # a merge key
+                        key = node
+                        continue
+                    _put(items, key, node, duplicates, lang)
+                    key = None
+                elif seq is not None:
+                    seq.append(node)
                 else:
                     root = node
-                if opened is not None:
-                    if len(stack) >= _MAX_FAST_DEPTH:
-                        raise _Fallback
-                    stack.append([opened, None] if kind is MapStart else opened)
+            elif kind is MapStart or kind is SeqStart:
+                count += 1
+                if event.anchor is not None or event.tag is not None or count > MAX_NODES \
+                        or len(stack) >= _MAX_FAST_DEPTH:
+                    raise _Fallback
+                mark = event.start_mark
+                loc = new_loc(Loc, (path, mark.line + 1, mark.column + 1))
+                node = YMap(loc, {}) if kind is MapStart else YSeq(loc, [])
+                if items is not None:
+                    if key is None:
+                        raise _Fallback  # a mapping or a list as a key
+                    _put(items, key, node, duplicates, lang)
+                    key = None
+                elif seq is not None:
+                    seq.append(node)
+                else:
+                    root = node
+                stack.append((items, seq))
+                items, seq = (node.items, None) if kind is MapStart else (None, node.items)
             elif kind is MapEnd or kind is SeqEnd:
-                stack.pop()
+                items, seq = stack.pop()
             elif kind is DocEnd:
                 if not isinstance(get(), yaml.StreamEndEvent):
-                    raise _Fallback  # a second document: the composer words that error
+                    raise _Fallback  # a second document: the general path words that error
                 return root, duplicates
             else:  # an alias
                 raise _Fallback
