@@ -27,6 +27,21 @@ ASSETS = os.path.join(os.path.dirname(__file__), "assets")
 MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
+def nav_once():
+    """``{% call kbgen_nav_once(page) %}…{% endcall %}`` (theme/main.html): the navigation of a page
+    that is not in it depends only on the folder the page is in (its links are relative), so it
+    is rendered once per folder and build — 500 store pages, one navigation."""
+    import posixpath
+    rendered: dict = {}
+
+    def once(page, caller):
+        key = posixpath.dirname(page.url.rstrip("/"))
+        if key not in rendered:
+            rendered[key] = caller()
+        return rendered[key]
+    return once
+
+
 class KbgenConfig(Config):
     content = c.Type(str, default="content")
     today = c.Optional(c.Type(str))
@@ -118,6 +133,7 @@ class KbgenPlugin(BasePlugin[KbgenConfig]):
         if folder:
             from jinja2 import FileSystemBytecodeCache
             env.bytecode_cache = FileSystemBytecodeCache(folder)
+        env.globals["kbgen_nav_once"] = nav_once()
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
