@@ -5,6 +5,11 @@ date and ``no`` into False.  We compose the node graph instead and keep every pl
 scalar as the string the editor wrote; typing happens later, against the schema.
 Duplicate keys (which PyYAML silently overwrites) are reported, and alias expansion
 is bounded so an "alias bomb" cannot exhaust memory.
+
+Two ways to the same tree: an ordinary document is read in one pass over libyaml's events
+(``_compose_fast``); anything unusual (anchors, aliases, merge keys, tags, errors, very deep
+nesting) goes the general way, PyYAML's composer and ``_Converter``, which also words the errors.
+tests/test_loader_units.py and tests/test_hypothesis_content.py check that both agree.
 """
 from __future__ import annotations
 
