@@ -146,3 +146,45 @@ def test_top_results_are_the_first_of_the_full_ranking(case):
         for k in (1, 3, 20):
             assert index.top(q, k) == full[:k], (q, k)
         assert [(r.id, r.score) for r in index.search(q, 10)] == [(index.docs[d][0], s) for d, s in full[:10]]
+
+
+def _everywhere_docs(n: int) -> list[SearchDoc]:
+    """``n`` questions of one category: the category's word is in every document, so its weight
+    rounds to 0 (idf ~ 0.5/n) -- a word that matches but adds nothing, in both runtimes."""
+    return [SearchDoc(f"d{i}", "faq", f"Pregunta número {i} sobre {['envíos', 'tiendas', 'pagos'][i % 3]}",
+                      f"Respuesta {i}.", f"faq/ayuda/#d{i}", [], "Ayuda") for i in range(n)]
+
+
+def test_a_word_in_every_document_matches_without_weight():
+    from kbgen.search import build_search_payload, load_index
+    index = load_index(build_search_payload(_everywhere_docs(5000), {}, use_default_synonyms=False))
+    tid = index.term_id["ayud"]
+    assert set(index.post[tid][5][1]) == {0.0}  # section field: rounded to nothing
+    assert index.search("ayuda", 3) == []
+    assert [r.id for r in index.search("ayuda pagos 17 ", 1)] == ["d17"]
+    assert [r.id for r in index.search("ayuda 4999 ", 1)] == ["d4999"]
+
+
+@pytest.mark.parametrize("case", ["random", "everywhere"])
+def test_browser_ranking_equals_python_on_larger_sets(case, tmp_path, serve_dir, browser):
+    """The worker scores every document; Python's ``rank_docs`` (and so ``top``) the same."""
+    from kbgen.search import build_search_payload, load_index
+    from test_search_helpers import js_page
+    docs = _random_docs(400, 11) if case == "random" else _everywhere_docs(5000)
+    payload = build_search_payload(docs, {})
+    index = load_index(payload)
+    queries = _queries(docs, 9, 60) if case == "random" else ["ayuda", "ayuda envios 12", "ayud", "ayuda 4999 "]
+    folder = js_page(tmp_path / "js", payload)
+    page = browser.new_page()
+    page.goto(serve_dir(folder) + "index.html")
+    got = page.evaluate("""async (qs) => {
+        const r = await fetch("search/search_index.json");
+        const idx = new KBSearch.Index((await r.json()).config.kbgen);
+        const out = {};
+        for (const q of qs) out[q] = idx.rankDocs(q).ranked.map(x => [x.doc, x.score, Array.from(x.terms).sort((a, b) => a - b)]);
+        return out;
+    }""", queries)
+    page.close()
+    for q in queries:
+        assert got[q] == [[d, s, sorted(t)] for d, s, _, t in index.rank_docs(q)], q
+        assert index.top(q, 3) == [(d, s) for d, s, _ in got[q][:3]], q

@@ -171,29 +171,25 @@ def _prepare(docs: list[SearchDoc], synonyms: dict[str, list[str]]) -> _Prepared
     surfaces: dict[str, set[str]] = {}
     for surface, term in groups.surfaces:
         surfaces.setdefault(term, set()).add(surface)
-    stems: dict[str, str] = {}  # surface -> term, plain dict: cheaper than stem()'s lru_cache per token
+    term_of = _Terms(surfaces)
 
     def analysed(tokens: list[str]) -> list[str]:
-        out = []
-        for t in tokens:
-            if t in STOP_WORDS:
-                continue
-            s = stems.get(t)
-            if s is None:
-                s = stems[t] = stem(t)
-                surfaces.setdefault(s, set()).add(t)
-            out.append(s)
-        return out
+        return [t for t in map(term_of.__getitem__, tokens) if t is not None]
 
     display, per_doc, per_doc_terms = [], [], []
+    section_cache: dict[str, list[str]] = {}  # a category's name is every one of its questions' section
     for d in docs:
         text = plain_text(d.text)
         display.append(text)
+        section = d.section or ""
+        section_tokens = section_cache.get(section)
+        if section_tokens is None:
+            section_tokens = section_cache[section] = tokenize(section)
         f = {
             "title": tokenize(d.title),
             "keywords": tokenize(" ; ".join(d.keywords or [])),
             "text": tokenize(text),
-            "section": tokenize(d.section or ""),
+            "section": list(section_tokens),
         }
         seqs = {name: analysed(f[name]) for name in ("title", "keywords", "text", "section")}
         own = seqs["title"], seqs["keywords"], seqs["text"]
@@ -204,6 +200,24 @@ def _prepare(docs: list[SearchDoc], synonyms: dict[str, list[str]]) -> _Prepared
         per_doc.append(f)
         per_doc_terms.append([f[name] if name in ("tsyn", "syn") else seqs[name] for name, _ in FIELDS])
     return _Prepared(list(docs), display, per_doc, surfaces, per_doc_terms)
+
+
+class _Terms(dict):
+    """Folded token -> its index term (None for a stop word), stemmed once per distinct token;
+    records each term's surface words in ``surfaces`` on the way."""
+
+    def __init__(self, surfaces: dict[str, set[str]]):
+        super().__init__()
+        self._surfaces = surfaces
+
+    def __missing__(self, token: str) -> str | None:
+        if token in STOP_WORDS:
+            term = None
+        else:
+            term = stem(token)
+            self._surfaces.setdefault(term, set()).add(token)
+        self[token] = term
+        return term
 
 
 @dataclass

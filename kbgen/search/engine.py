@@ -13,6 +13,7 @@ import json
 import math
 from bisect import bisect_left
 from collections import Counter
+from itertools import accumulate
 from dataclasses import dataclass
 
 from lunr.token_set import TokenSet
@@ -24,7 +25,8 @@ import re
 
 _WORD = re.compile("[a-z0-9ñ]+")
 _OPEN_END = re.compile("[a-z0-9ñ]$")
-_POSTING = re.compile("([0-9a-z]+)([A-Z])")
+_TF_SPLIT = re.compile("([A-Z])")
+_NAN = float("nan")
 _B36 = {c: i for i, c in enumerate("0123456789abcdefghijklmnopqrstuvwxyz")}
 _CONTRIB_CACHE = 4096  # query words whose contributions are kept (kbgen search, the search tests)
 
@@ -68,6 +70,14 @@ def osa(a: str, b: str, limit: int) -> int:
     return prev[lb] if prev[lb] <= limit else limit + 1
 
 
+class _GapValues(dict):
+    """Base-36 document gap -> gap + 1 (the step to the next document), memoised."""
+
+    def __missing__(self, code: str) -> int:
+        v = self[code] = int(code, 36) + 1
+        return v
+
+
 class _Postings:
     """``post[tid]`` -> per field ``(docs, weights)``, decoded and weighted on first use.
 
@@ -75,9 +85,8 @@ class _Postings:
     computing every BM25 weight at load (what the browser worker does once per visit) would
     cost the CLI and the search tests more than all their queries."""
 
-    def __init__(self, index: "SearchIndex", lists: list[list[str]]):
+    def __init__(self, index: "SearchIndex"):
         self._index = index
-        self._lists = lists  # per field: per term its encoded posting string
         self._cache: dict[int, list[tuple[list[int], list[float]]]] = {}
 
     def __len__(self) -> int:
@@ -88,23 +97,11 @@ class _Postings:
         if v is None:
             if not 0 <= tid < len(self):
                 raise IndexError(tid)
-            v = self._cache[tid] = self._index._weigh(self._raw(tid))
+            v = self._cache[tid] = self._index._field_weights(tid)
         return v
 
     def __iter__(self):
         return (self[t] for t in range(len(self)))
-
-    def _raw(self, tid: int) -> list[list[tuple[int, int]]]:
-        """Per field: [(doc, tf)] of term ``tid`` ("<doc gap b36><tf letter>"...)."""
-        out = []
-        for lists in self._lists:
-            plist, last = [], -1
-            if tid < len(lists):
-                for gap, letter in _POSTING.findall(lists[tid]):
-                    last += 1 + int(gap, 36)
-                    plist.append((last, ord(letter) - 64))
-            out.append(plist)
-        return out
 
 
 class _DocRows:
@@ -164,7 +161,9 @@ class SearchIndex:
         idf_skip = set(self.rank.get("idf_skip", []))
         self._idf_fields = [f for f in range(nf) if self.fields[f] not in idf_skip]
         self._norms: dict[int, list[float]] = {}
-        self.post = _Postings(self, [kb["post"][f].split(" ") if kb["post"][f] else [] for f in range(nf)])
+        self._lists = [kb["post"][f].split(" ") if kb["post"][f] else [] for f in range(nf)]  # field -> term -> code
+        self._gap1 = _GapValues()
+        self.post = _Postings(self)
         # vocabulary: folded surface word -> term ids
         words: dict[str, list[int]] = {}
         for i, t in enumerate(terms):
@@ -182,6 +181,7 @@ class SearchIndex:
         self.words = words
         self.word_list = sorted(words)
         self._token_set = None
+        self._boosts: dict[str, float] | None = None
         self._mixed: dict[int, tuple[list[int], list[float]]] = {}
         self._contrib: dict[tuple[str, str, bool], tuple[dict[int, float], list[int], float]] = {}
         # display data
@@ -189,26 +189,33 @@ class SearchIndex:
 
     # -- helpers ----------------------------------------------------------
 
-    def _weigh(self, raw: list[list[tuple[int, int]]]) -> list[tuple[list[int], list[float]]]:
-        """BM25 weight of one term in each field (lunr's formula, rounded like the worker)."""
-        seen_docs = set()
-        for f in self._idf_fields:
-            for d, _tf in raw[f]:
-                seen_docs.add(d)
-        dwt = len(seen_docs)
+    def _decode(self, f: int, tid: int) -> tuple[list[int], list[int]]:
+        """(docs, term frequencies) of term ``tid`` in field ``f`` ("<doc gap b36><tf letter>"...)."""
+        lists = self._lists[f]
+        code = lists[tid] if tid < len(lists) else ""
+        if not code:
+            return [], []
+        parts = _TF_SPLIT.split(code)  # gap, letter, gap, letter, ..., ""
+        docs = list(accumulate(map(self._gap1.__getitem__, parts[0:-1:2]), initial=-1))
+        del docs[0]
+        return docs, [ord(c) - 64 for c in parts[1::2]]
+
+    def _field_weights(self, tid: int) -> list[tuple[list[int], list[float]]]:
+        """Per field: (docs, BM25 weights) of one term (lunr's formula, rounded like the worker)."""
+        decoded = [self._decode(f, tid) for f in range(len(self.fields))]
+        dwt = len(set().union(*(decoded[f][0] for f in self._idf_fields)))
         x = (self.n - dwt + 0.5) / (dwt + 0.5)
         idf = math.log(1 + abs(x))
-        k1 = self.k1
+        c1 = self.k1 + 1
+        floor = math.floor
         per_field = []
-        for f in range(len(raw)):
-            docs, ws = [], []
-            boost = self.boost[f]
-            norm = self._norm(f) if raw[f] else None
-            for d, tf in raw[f]:
-                score = idf * ((k1 + 1) * tf) / (norm[d] + tf)
-                score = score * boost
-                docs.append(d)
-                ws.append(math.floor(score * 1000 + 0.5) / 1000)  # _round(score, 1000)
+        for f, (docs, tfs) in enumerate(decoded):
+            if not docs:
+                per_field.append(([], []))
+                continue
+            boost, norm = self.boost[f], self._norm(f)
+            # score = idf * ((k1 + 1) * tf) / norm; score * boost; rounded to 1/1000: the worker's order
+            ws = [floor(idf * (c1 * tf) / (norm[d] + tf) * boost * 1000 + 0.5) / 1000 for d, tf in zip(docs, tfs)]
             per_field.append((docs, ws))
         return per_field
 
@@ -299,20 +306,26 @@ class SearchIndex:
         """A term's weight in each document containing it: best field + field_mix x the others.
 
         (docs ascending, weights), computed once per term; the same sums in the same order as
-        the worker's per-query loop, so the same bits."""
+        the worker's per-query loop, so the same bits. A document whose weights all round to 0
+        (a word in every document) gets NaN, as in the worker: it matches but adds nothing."""
         v = self._mixed.get(tid)
         if v is None:
-            mix = self.rank["field_mix"]
-            tw: dict[int, float] = {}  # sum over fields
-            tm: dict[int, float] = {}  # best field
-            for docs, ws in self.post[tid]:
-                for j in range(len(docs)):
-                    d = docs[j]
-                    tw[d] = tw.get(d, 0.0) + ws[j]
-                    if ws[j] > tm.get(d, 0.0):
-                        tm[d] = ws[j]
-            ds = sorted(tw)
-            v = self._mixed[tid] = (ds, [tm[d] + mix * (tw[d] - tm[d]) for d in ds])
+            fields = [fw for fw in (self.post._cache.get(tid) or self._field_weights(tid)) if fw[0]]
+            if len(fields) == 1:  # one field: best = the weight, others = 0
+                docs, ws = fields[0]
+                v = (docs, [w if w > 0.0 else _NAN for w in ws])
+            else:
+                mix = self.rank["field_mix"]
+                tw: dict[int, float] = {}  # sum over fields
+                tm: dict[int, float] = {}  # best field
+                for docs, ws in fields:
+                    for d, w in zip(docs, ws):
+                        tw[d] = tw.get(d, 0.0) + w
+                        if w > tm.get(d, 0.0):
+                            tm[d] = w
+                ds = sorted(tw)
+                v = (ds, [tm[d] + mix * (tw[d] - tm[d]) if d in tm else _NAN for d in ds])
+            self._mixed[tid] = v
         return v
 
     def contributions(self, surface: str, term: str, last: bool) -> dict[int, float]:
@@ -339,6 +352,9 @@ class SearchIndex:
                 docs, xs = self.mixed(tid)
                 get = best.get
                 if phase == 0:
+                    if not best:  # the one exact term: its positive weights (NaN > 0 is false)
+                        best = {d: x for d, x in zip(docs, xs) if x > 0.0}
+                        continue
                     for d, x in zip(docs, xs):
                         if x > get(d, 0.0):
                             best[d] = x
@@ -418,34 +434,33 @@ class SearchIndex:
         counts = Counter()
         for b in contrib:
             counts.update(b.keys())
-        by_count: dict[int, list[int]] = {}
-        for d, c in counts.items():
-            by_count.setdefault(c, []).append(d)
         boost = self._kind_boosts()
         kinds = self.kinds
         heap: list[tuple[float, int]] = []  # the best ``limit`` so far as (score, -doc): worst on top
-        for c in sorted(by_count, reverse=True):
-            if len(heap) == limit and bound[c] < heap[0][0]:
-                break
-            cov = c / n
-            for d in by_count[c]:
-                s = 0.0
-                for b in contrib:  # word order, like the worker: the same sum
-                    x = b.get(d)
-                    if x:
-                        s += x
-                item = (_round(s * cov * cov * boost[kinds[d]], 10000), -d)
-                if len(heap) < limit:
-                    heapq.heappush(heap, item)
-                elif item > heap[0]:
-                    heapq.heapreplace(heap, item)
+        c_prev = 0
+        for d, c in counts.most_common():  # most query words matched first
+            if c != c_prev:
+                if len(heap) == limit and bound[c] < heap[0][0]:
+                    break
+                c_prev, cov = c, c / n
+            s = 0.0
+            for b in contrib:  # word order, like the worker: the same sum
+                x = b.get(d)
+                if x:
+                    s += x
+            item = (_round(s * cov * cov * boost[kinds[d]], 10000), -d)
+            if len(heap) < limit:
+                heapq.heappush(heap, item)
+            elif item > heap[0]:
+                heapq.heapreplace(heap, item)
         return [(-nd, score) for score, nd in sorted(heap, reverse=True)]
 
     def _kind_boosts(self) -> dict[str, float]:
         """Kind code (as in ``kinds``) -> score multiplier."""
-        kb = self.rank["kind_boost"]
-        out = {code: kb.get(CODE_KINDS.get(code, "other"), 1.0) for code in set(self.kinds)}
-        return out
+        if self._boosts is None:
+            kb = self.rank["kind_boost"]
+            self._boosts = {code: kb.get(CODE_KINDS.get(code, "other"), 1.0) for code in set(self.kinds)}
+        return self._boosts
 
     def _kind_boost_range(self) -> tuple[float, float]:
         vals = list(self._kind_boosts().values()) or [1.0]

@@ -62,19 +62,18 @@ class SynonymGroups:
         present_terms = set()
         for seq in sequences:
             present_terms.update(seq)
-        by_first = self._by_first
-        candidates = set()
-        for t in present_terms:
-            gs = by_first.get(t)
-            if gs is not None:
-                candidates.update(gs)
-        if not candidates:
+        firsts = present_terms.intersection(self._by_first)
+        if not firsts:
             return added
+        candidates = set()
+        for t in firsts:
+            candidates.update(self._by_first[t])
         exclude = present_terms | (present or set())
         seen = set()
         for g in sorted(candidates):
             members = self.groups[g]
-            hit = [m for m in members if _contains(sequences, m, present_terms)]
+            hit = [m for m in members
+                   if (m[0] in present_terms if len(m) == 1 else _contains(sequences, m, present_terms))]
             if not hit:
                 continue
             for m in members:
