@@ -188,3 +188,23 @@ def test_browser_ranking_equals_python_on_larger_sets(case, tmp_path, serve_dir,
     for q in queries:
         assert got[q] == [[d, s, sorted(t)] for d, s, _, t in index.rank_docs(q)], q
         assert index.top(q, 3) == [(d, s) for d, s, _ in got[q][:3]], q
+
+
+@pytest.mark.parametrize("case", ["random", "example"])
+def test_typo_candidates_are_the_workers(case):
+    """``fuzzy_words`` walks a trie; the worker intersects lunr's fuzzy TokenSet and keeps what
+    ``osa`` accepts. Same words for typos, cut words, swapped and doubled letters."""
+    from kbgen.search import build_search_payload, load_index
+    from kbgen.search.engine import osa
+    docs, syn = (_random_docs(300, 13), {}) if case == "random" else _example_docs()
+    index = load_index(build_search_payload(docs, syn))
+    rnd = random.Random(17)
+    for _ in range(300):
+        w = rnd.choice(index.word_list)
+        for _ in range(rnd.randrange(3)):
+            i, ch = rnd.randrange(len(w) + 1), rnd.choice("aeiosnrtlcdñ")
+            w = [w[:i] + ch + w[i:], w[:i] + w[i + 1:], w[:i] + ch + w[i + 1:], w[:i] + w[i + 1:i + 2] + w[i:i + 1] + w[i + 2:]][
+                rnd.randrange(4)]
+        for d in (1, 2):
+            if w:
+                assert index.fuzzy_words(w, d) == [x for x in index._lunr_fuzzy_words(w, d) if osa(w, x, d) <= d], (w, d)

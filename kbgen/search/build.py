@@ -21,9 +21,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
-
 from .synonyms import SynonymGroups, default_synonyms, merge_synonyms
 from .textproc import STOP_WORDS, analyze_pairs, stem, tokenize
 
@@ -79,7 +76,7 @@ class SearchDoc:
 
 
 # --------------------------------------------------------------------------
-# lunr pipeline functions (registered so a serialised lunr index names them)
+# lunr pipeline functions, for the reference lunr.py index (``build_lunr``)
 
 
 def kbgen_es_stop(token, i, tokens):
@@ -90,8 +87,17 @@ def kbgen_es_stem(token, i, tokens):
     return token.update(lambda s, m: stem(s))
 
 
-Pipeline.register_function(kbgen_es_stop, "kbgenEsStopWordFilter")
-Pipeline.register_function(kbgen_es_stem, "kbgenEsStemmer")
+_registered = False
+
+
+def _register_pipeline() -> None:
+    """Register the pipeline functions with lunr.py (once) so a serialised lunr index names them."""
+    global _registered
+    if not _registered:
+        from lunr.pipeline import Pipeline
+        Pipeline.register_function(kbgen_es_stop, "kbgenEsStopWordFilter")
+        Pipeline.register_function(kbgen_es_stem, "kbgenEsStemmer")
+        _registered = True
 
 
 # --------------------------------------------------------------------------
@@ -300,7 +306,7 @@ def _encode_postings(terms: list[str], post: dict[str, list[tuple[int, int]]], n
     return " ".join(parts).rstrip(" ")
 
 
-def _inverted_from_lunr(builder: Builder, n: int) -> _Inverted:
+def _inverted_from_lunr(builder, n: int) -> _Inverted:
     """lunr.py's Builder state as an ``_Inverted`` (the reference ``build_inverted`` is tested against)."""
     names = [name for name, _ in FIELDS]
     terms = sorted(builder.inverted_index)
@@ -315,12 +321,14 @@ def _inverted_from_lunr(builder: Builder, n: int) -> _Inverted:
     return _Inverted(terms, post, flen)
 
 
-def build_lunr(prep: _Prepared) -> tuple[Builder, object]:
+def build_lunr(prep: _Prepared) -> tuple[object, object]:
     """Index with lunr.py: our tokens in, our stop-word filter and stemmer
     as the lunr pipeline (skipped for the already-analysed ``syn`` field).
 
     Not used for the site any more (``build_inverted`` counts the same directly); kept as the
     reference the tests compare against and for ``bench/search_size.py``'s size comparison."""
+    from lunr.builder import Builder
+    _register_pipeline()
     builder = Builder()
     builder.pipeline.add(kbgen_es_stop, kbgen_es_stem)
     builder.search_pipeline.add(kbgen_es_stop, kbgen_es_stem)

@@ -16,8 +16,6 @@ from collections import Counter
 from itertools import accumulate
 from dataclasses import dataclass
 
-from lunr.token_set import TokenSet
-
 from .build import CODE_KINDS, FORMAT, INDEX_PATH, shard_path
 from .textproc import fold, stem
 
@@ -181,6 +179,7 @@ class SearchIndex:
         self.words = words
         self.word_list = sorted(words)
         self._token_set = None
+        self._trie_root: dict | None = None
         self._boosts: dict[str, float] | None = None
         self._mixed: dict[int, tuple[list[int], list[float]]] = {}
         self._contrib: dict[tuple[str, str, bool], tuple[dict[int, float], list[int], float]] = {}
@@ -229,10 +228,27 @@ class SearchIndex:
         return v
 
     @property
-    def token_set(self) -> TokenSet:
+    def token_set(self):
+        """lunr's TokenSet of the vocabulary (what the worker intersects for typos)."""
         if self._token_set is None:
+            from lunr.token_set import TokenSet
             self._token_set = TokenSet.from_list(self.word_list)
         return self._token_set
+
+    def _trie(self) -> dict:
+        """The vocabulary as nested dicts, char -> child; key "" holds the word ending there."""
+        if self._trie_root is None:
+            root: dict = {}
+            for w in self.word_list:
+                node = root
+                for ch in w:
+                    nxt = node.get(ch)
+                    if nxt is None:
+                        nxt = node[ch] = {}
+                    node = nxt
+                node[""] = w
+            self._trie_root = root
+        return self._trie_root
 
     def df(self, tid: int) -> int:
         """Distinct documents containing the term in any field."""
@@ -247,6 +263,44 @@ class SearchIndex:
         return out
 
     def fuzzy_words(self, word: str, dist: int) -> list[str]:
+        """Vocabulary words within optimal-string-alignment distance ``dist`` of ``word``, sorted.
+
+        The worker intersects lunr's fuzzy TokenSet with the vocabulary and keeps the words
+        ``osa`` accepts; lunr's automaton (insert, delete, substitute, swap, each 1) accepts every
+        word within that distance, so the result is this set. Found here by walking the
+        vocabulary's trie with one OSA row per node, leaving a branch once its row exceeds
+        ``dist`` (no longer prefix can come back under it, transpositions included)."""
+        n = len(word)
+        out = []
+        stack = [(self._trie(), list(range(n + 1)), None, "")]  # node, its row, parent's row, its last char
+        while stack:
+            node, prev, prev2, pc = stack.pop()
+            for c, child in node.items():
+                if not c:
+                    continue
+                cur = [prev[0] + 1]
+                row_min = cur[0]
+                for j in range(1, n + 1):
+                    qj = word[j - 1]
+                    v = prev[j - 1] + (qj != c)
+                    if prev[j] + 1 < v:
+                        v = prev[j] + 1
+                    if cur[j - 1] + 1 < v:
+                        v = cur[j - 1] + 1
+                    if pc and j > 1 and c == word[j - 2] and pc == qj and prev2[j - 2] + 1 < v:
+                        v = prev2[j - 2] + 1
+                    cur.append(v)
+                    if v < row_min:
+                        row_min = v
+                if row_min <= dist:
+                    if cur[n] <= dist and "" in child:
+                        out.append(child[""])
+                    stack.append((child, cur, prev, c))
+        return sorted(out)
+
+    def _lunr_fuzzy_words(self, word: str, dist: int) -> list[str]:
+        """The worker's way (lunr TokenSet intersection), kept as the reference for the tests."""
+        from lunr.token_set import TokenSet
         found = self.token_set.intersect(TokenSet.from_fuzzy_string(word, dist)).to_list()
         return sorted(set(found))
 
