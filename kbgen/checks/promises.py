@@ -35,6 +35,7 @@ from ..text.claims import (
     claim_from_spec,
     extract_claims,
     looks_like_promise,
+    may_look_like_promise,
     parse_duration,
     split_sentences,
 )
@@ -544,6 +545,8 @@ class _Reader:
     def unreadable(self, raw: str, context: str = "") -> list[tuple[int, str]]:
         """(offset, sentence) of sentences without references that read like promises
         but yield no claim."""
+        if not may_look_like_promise(raw):
+            return []  # no sentence of it can (most texts): not even split into sentences
         out = []
         for a, b in split_sentences(raw):
             s = raw[a:b]
@@ -682,14 +685,13 @@ def _promised_of(claim: Claim, j: _Judge) -> str:
 def _text_findings(t, j: _Judge, reader: _Reader, questions: dict) -> Iterator[Finding]:
     lang = j.lang
     context = questions.get(t.subject, "") if t.kind == "faq.a" else ""
-    where = _where(t, lang)
     for c, refs in reader.claims_and_refs(t.raw, context):
-        who = _m(lang, "who.text", sentence=_short(c.sentence), where=where)
+        who = _m(lang, "who.text", sentence=_short(c.sentence), where=_where(t, lang))
         src = Source(t.subject, t.loc_at(c.start), who, t.kind, context)
         yield from _findings(c, j.outcomes(c, src), src, lang, refs)
     for offset, sentence in reader.unreadable(t.raw, context):
         yield Finding("KB411", "warning", t.loc_at(offset),
-                      _m(lang, "unreadable.text", sentence=_short(sentence), where=where), t.subject)
+                      _m(lang, "unreadable.text", sentence=_short(sentence), where=_where(t, lang)), t.subject)
 
 
 def _channel_findings(ch, j: _Judge) -> Iterator[Finding]:

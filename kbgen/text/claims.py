@@ -26,8 +26,11 @@ Opening day sets use 0 = Monday … 6 = Sunday (the order of ``kbgen.hours``).
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
@@ -145,9 +148,13 @@ class Claim:
 _EXTRA_FOLD = str.maketrans("\u00a0\u202f\u2009\u2013\u2014\u2010\u2011\u2212\u2019", "   -----'")
 
 
+_EXTRA_CHARS = re.compile("[\u00a0\u202f\u2009\u2013\u2014\u2010\u2011\u2212\u2019]")
+
+
 def _fold(text: str) -> str:
     """Lowercase, no accents (ñ kept), one kind of space and dash; same length as text."""
-    return fold_same_length(text).translate(_EXTRA_FOLD)
+    folded = fold_same_length(text)
+    return folded.translate(_EXTRA_FOLD) if _EXTRA_CHARS.search(folded) else folded
 
 
 _SENTENCE_BREAK = re.compile(
@@ -254,10 +261,9 @@ UNIT_WORDS = {
 }
 _BUSINESS_WORDS = ("laborables", "laborable", "habiles", "habil", "laborales", "utiles", "business", "working")
 
-_NUM = (
-    rf"(?:\d+(?:,\d+|\.\d(?!\d))?|(?:{_alt(NUM_WORDS)})\b"
-    r"|an?(?=\s+(?:hour|day|week|month|minute|business|working|calendar)))"
-)
+_A_UNIT_AHEAD = r"(?=\s+(?:hour|day|week|month|minute|business|working|calendar))"  # "a day", "an hour"
+_NUM_WORD = rf"(?:{_alt(NUM_WORDS)})\b|an?{_A_UNIT_AHEAD}"
+_NUM = rf"(?:\d+(?:,\d+|\.\d(?!\d))?|{_NUM_WORD})"
 _DURATION = re.compile(
     rf"""(?<![\w:.,/])(?P<a>{_NUM})
         (?:\s*(?:-|/|a|al|y|o|to|or)\s*(?P<b>{_NUM}))?
@@ -607,15 +613,18 @@ def extract_claims(text: str, lang: str = "es", *, context: str = "") -> list[Cl
     "llega en 5-10 días" under "¿Enviáis a Canarias?" is about Canarias.
     """
     folded = _fold(text)
-    ctx = _Context.of(context)
+    if not _may_claim(folded):
+        return []  # no sentence can hold a claim (most texts): not even split into sentences
     claims: list[Claim] = []
+    seen: set[Claim] = set()
     for start, end in split_sentences(text):
         s = folded[start:end]
-        if not _promissory(s):
+        if not _may_claim(s) or not _promissory(s):
             continue
-        for c in _sentence_claims(s, ctx):
+        for c in _claims_of_sentence(s, _context_of(context)):
             claim = Claim(**c, start=start, end=end, sentence=text[start:end])
-            if claim not in claims:
+            if claim not in seen:
+                seen.add(claim)
                 claims.append(claim)
     return claims
 
@@ -650,6 +659,18 @@ class _Context:
         zones = tuple(dict.fromkeys(h.key for h in _hits(_ZONES, c)))
         channels = tuple(dict.fromkeys(h.key for h in _hits(_CHANNELS, c)))
         return cls(metric, zones, channels)
+
+
+@functools.lru_cache(maxsize=1024)
+def _context_of(text: str) -> _Context:
+    return _Context.of(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _claims_of_sentence(s: str, ctx: _Context) -> tuple[dict, ...]:
+    """_sentence_claims, once per distinct sentence and context (help sites repeat sentences);
+    the dicts are only read."""
+    return tuple(_sentence_claims(s, ctx))
 
 
 def _sentence_claims(s: str, ctx: _Context = _Context()) -> list[dict]:
@@ -877,7 +898,7 @@ def looks_like_promise(sentence: str, lang: str = "es", *, context: str = "") ->
     """True when ``sentence`` has promise vocabulary and a number or 'gratis'/'siempre'
     but ``extract_claims`` understands nothing in it: worth a warning, not silence."""
     s = _fold(sentence)
-    if not _promissory(s) or not _PROMISE_WORDS.search(s):
+    if not _PROMISE_WORDS.search(s) or not _promissory(s):
         return False
     if _OPEN_CUE.search(s) and _CLOCK_RANGE.search(s):
         return not extract_claims(sentence, lang, context=context)  # hours with no days: unreadable
@@ -885,6 +906,153 @@ def looks_like_promise(sentence: str, lang: str = "es", *, context: str = "") ->
     if not (re.search(r"\d", rest) or _PROMISE_MARK.search(s) or _WORDED_DURATION.search(s)):
         return False
     return not extract_claims(sentence, lang, context=context)
+
+
+# ------------------------------------------------------------------ which sentences can hold a claim
+#
+# Most sentences of a help site hold no claim ("Lleva el tique a la tienda."), and reading one takes
+# a few dozen patterns. So a text, then each of its sentences, is read only when the trigger finds
+# in it something no claim goes without: a digit, a number in words right before a unit of time
+# ("un par de días", "a day": NUM_WORDS and UNIT_WORDS as _DURATION joins them), or a piece of text
+# that one of the other scanners' own patterns cannot match without ("gratis", "mañana",
+# "todos los dias", "domingo"...). Those pieces are read from the compiled patterns themselves
+# (``_required``), so the trigger follows any change to them; tests/test_claims.py checks that
+# random matches of each pattern, and every sentence of the corpora that holds a claim, trigger it.
+
+_DIGIT = re.compile(r"\d")
+_DIGIT_PIECE = (r"\d",)  # "a digit": _DIGIT covers it
+
+
+def _space_token(op, av) -> Optional[str]:
+    """``\s+`` / ``\s*`` for a repeated whitespace class (kept in a piece: "todos\s+los\s+dias")."""
+    if op is _sre.MAX_REPEAT and list(av[2]) == [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_SPACE)])]:
+        return r"\s*" if av[0] == 0 else r"\s+"
+    return None
+
+
+def _rank(pieces: set) -> tuple:
+    """How selective "one of these pieces" is: the fewer letters its shortest piece has, the more
+    text contains one; a digit costs nothing (it is looked for anyway)."""
+    letters = [sum(1 for t in p if t not in (r"\s*", r"\s+")) if p != _DIGIT_PIECE else 99 for p in pieces]
+    return min(letters), -len(pieces)
+
+
+def _required(items) -> Optional[set]:
+    """Pieces of text, one of which every match of the parsed pattern ``items`` contains: tuples of
+    regex tokens (a literal character, ``\s+`` or ``\s*``), ``_DIGIT_PIECE`` for any digit; None
+    when no piece is certain (the part can match without fixed text). Of a sequence the most
+    selective element counts; of alternatives, the pieces of all of them."""
+    best: Optional[set] = None
+    run: list[str] = []
+
+    def offer(pieces: Optional[set]) -> None:
+        nonlocal best
+        if pieces and (best is None or _rank(pieces) > _rank(best)):
+            best = pieces
+
+    def close_run() -> None:
+        while run and run[-1] in (r"\s*", r"\s+"):
+            run.pop()
+        if run:
+            offer({_DIGIT_PIECE} if any(t.isdigit() for t in run) else {tuple(run)})
+        run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(re.escape(chr(av)))
+        elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # consumes nothing: the characters on either side are next to each other
+        elif _space_token(op, av) and run:
+            run.append(_space_token(op, av))
+        else:
+            close_run()
+            if op is _sre.SUBPATTERN and not (av[1] & re.I):
+                offer(_required(av[3]))
+            elif op is _sre.BRANCH:
+                alts = [_required(a) for a in av[1]]
+                offer(None if None in alts else set().union(*alts))
+            elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+                offer(_required(av[2]))
+            elif op is _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]:
+                offer({_DIGIT_PIECE})
+    close_run()
+    return best
+
+
+def _trie(entries: Iterable[tuple[tuple[str, ...], str]]) -> str:
+    """One regex matching any (tokens, then suffix) entry, shared prefixes factored out ("ab|ac" ->
+    "a(?:b|c)"): the engine tries a few branches per position, and only at their first letters."""
+    root: dict = {}
+    for tokens, suffix in entries:
+        node = root
+        for t in tokens:
+            node = node.setdefault(t, {})
+        node.setdefault(None, set()).add(suffix)
+
+    def emit(node: dict) -> str:
+        ends = node.get(None, set())
+        if "" in ends:
+            return ""  # already a match: what would follow adds nothing
+        alts = [t + emit(node[t]) for t in sorted(k for k in node if k is not None)] + sorted(ends)
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def _pieces_of(*patterns: re.Pattern) -> Optional[set]:
+    """The pieces of each pattern (see _required), together; None if one of them has none."""
+    out: set = set()
+    for rx in patterns:
+        pieces = _required(_sre_parse.parse(rx.pattern, rx.flags)) if not rx.flags & re.I else None
+        if pieces is None:
+            return None
+        out |= pieces
+    return out
+
+
+def _tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(r"\s+" if c == " " else re.escape(c) for c in phrase)
+
+
+def _trigger(*patterns: re.Pattern, extra: Iterable[tuple[tuple[str, ...], str]] = ()) -> re.Pattern:
+    """A regex that finds one of the pieces of ``patterns`` (or an ``extra`` entry) wherever one of
+    the patterns matches; digits are left to _DIGIT. Matches everywhere if a pattern has no piece."""
+    pieces = _pieces_of(*patterns)
+    if pieces is None:
+        return re.compile("")
+    return re.compile(_trie([*extra, *((p, "") for p in pieces if p != _DIGIT_PIECE)]))
+
+
+# _DURATION with its numbers in words: the last number word, then what _DURATION allows between it
+# and the unit ("dos días", "twenty-four hours", "a couple of business days", "a day").
+_UNIT_AFTER_NUMBER = rf"\b\s*-?\s*(?:(?:business|working|calendar)\s+)?(?:{_alt(UNIT_WORDS)})(?![a-zñ])"
+_CLAIM_TRIGGER = _trigger(
+    _INTERVALS,  # opening hours (their days, _DAYS, say nothing without them)
+    _OPEN_24, _DAYS_PER_WEEK, _SUNDAY_OPEN, _SUNDAY_CLOSED,  # the other opening promises
+    _FREE, _NOT_FREE_RETURNS,  # free returns / shipping
+    _PERCENT,  # discounts
+    _RELATIVE,  # "mañana", "el mismo día": durations without a number
+    extra=[(_tokens(w), _UNIT_AFTER_NUMBER) for w in NUM_WORDS] + [(("a",), "n?" + _A_UNIT_AHEAD)],
+)
+# what looks_like_promise needs: promise vocabulary, and a digit, a mark ("gratis", "siempre") or a
+# number in words before a unit (_WORDED_DURATION, whose unit ends a word)
+_PROMISE_WORDS_TRIGGER = _trigger(_PROMISE_WORDS)
+_PROMISE_MARK_TRIGGER = _trigger(_PROMISE_MARK)
+_UNIT_TRIGGER = re.compile(_trie((_tokens(u), "(?![a-zñ])") for u in UNIT_WORDS))
+
+
+def _may_claim(folded: str) -> bool:
+    """False when no scanner can read a claim in ``folded`` (nor in any sentence of it)."""
+    return bool(_DIGIT.search(folded) or _CLAIM_TRIGGER.search(folded))
+
+
+def may_look_like_promise(text: str) -> bool:
+    """False when no sentence of ``text`` can look like a promise (``looks_like_promise``): it has
+    no promise vocabulary, or neither a digit nor "gratis"/"siempre" nor a number in words."""
+    s = _fold(text)
+    marked = (_DIGIT.search(s) or (_PROMISE_MARK_TRIGGER.search(s) and _PROMISE_MARK.search(s))
+              or (_UNIT_TRIGGER.search(s) and _WORDED_DURATION.search(s)))
+    return bool(marked and _PROMISE_WORDS_TRIGGER.search(s) and _PROMISE_WORDS.search(s))
 
 
 # ------------------------------------------------------------------ explicit claims
