@@ -15,10 +15,12 @@ Files written (site-relative):
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .synonyms import SynonymGroups, default_synonyms, merge_synonyms
@@ -360,8 +362,22 @@ def build_search_payload(
     if lang != "es":
         raise ValueError(f"kbgen search supports lang 'es' only, not {lang!r}")
     syn = merge_synonyms(default_synonyms() if use_default_synonyms else None, synonyms)
-    prep = _prepare(docs, syn)
-    return encode_payload(prep, build_inverted(prep))
+    with _collector_paused():
+        prep = _prepare(docs, syn)
+        return encode_payload(prep, build_inverted(prep))
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector off while the payload is built: hundreds of thousands of
+    token lists and postings, no reference cycles, and each collector pass would re-scan them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def encode_payload(prep: _Prepared, inv: _Inverted) -> dict[str, bytes]:

@@ -43,46 +43,48 @@ class SynonymGroups:
                     self.surfaces.extend(pairs)
             if len(members) > 1:
                 self.groups.append(members)
-        # first term of a member -> groups having such a member: a group can only be hit when
-        # the first term of one of its members is present, so only those groups are looked at
-        self._by_first: dict[str, list[int]] = {}
+        # A group is hit when one of its members occurs in the document. A one-word member
+        # occurs when its term is present (``_word_groups``); a phrase must also occur as
+        # consecutive terms (``_phrase_groups``, by first term, checked with ``_contains``).
+        self._word_groups: dict[str, list[int]] = {}
+        self._phrase_groups: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        # every member term of a group, in member order, once: what a hit group adds, less the
+        # document's own terms (a hit member's terms are all the document's own)
+        self._terms: list[list[str]] = []
         for g, members in enumerate(self.groups):
             for m in members:
-                lst = self._by_first.setdefault(m[0], [])
-                if not lst or lst[-1] != g:
-                    lst.append(g)
+                if len(m) == 1:
+                    self._word_groups.setdefault(m[0], []).append(g)
+                else:
+                    self._phrase_groups.setdefault(m[0], []).append((g, m))
+            self._terms.append(list(dict.fromkeys(t for m in members for t in m)))
 
     def expand(self, sequences: list[list[str]], present: set[str] | None = None) -> list[str]:
         """Terms to add to a document whose fields have these term sequences
         (none of the document's own terms, ``present``).
 
-        Groups are visited in their order, like a scan over all groups, but only those that
-        can be hit (``_by_first``), so the cost follows the document, not the synonym list."""
+        Only the groups a present term can hit are looked at, in group order, so the cost
+        follows the document, not the synonym list."""
         added: list[str] = []
         present_terms = set()
         for seq in sequences:
             present_terms.update(seq)
-        firsts = present_terms.intersection(self._by_first)
-        if not firsts:
+        hit = set()
+        for t in present_terms.intersection(self._word_groups):
+            hit.update(self._word_groups[t])
+        for t in present_terms.intersection(self._phrase_groups):
+            for g, phrase in self._phrase_groups[t]:
+                if g not in hit and _contains(sequences, phrase, present_terms):
+                    hit.add(g)
+        if not hit:
             return added
-        candidates = set()
-        for t in firsts:
-            candidates.update(self._by_first[t])
-        exclude = present_terms | (present or set())
+        exclude = present_terms | present if present else present_terms
         seen = set()
-        for g in sorted(candidates):
-            members = self.groups[g]
-            hit = [m for m in members
-                   if (m[0] in present_terms if len(m) == 1 else _contains(sequences, m, present_terms))]
-            if not hit:
-                continue
-            for m in members:
-                if m in hit:
-                    continue
-                for t in m:
-                    if t not in exclude and t not in seen:
-                        seen.add(t)
-                        added.append(t)
+        for g in sorted(hit):
+            for t in self._terms[g]:
+                if t not in exclude and t not in seen:
+                    seen.add(t)
+                    added.append(t)
         return added
 
 
