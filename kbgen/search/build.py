@@ -1,4 +1,8 @@
-"""Build the search payload: lunr.py indexes, kbgen compacts.
+"""Build the search payload: lunr's BM25 index, counted and encoded compactly.
+
+The inverted index is counted directly from kbgen's analysed terms
+(``build_inverted``); it is the index lunr.py's ``Builder`` gave for the same
+fields (``build_lunr``, kept as the reference the tests compare the bytes with).
 
 Files written (site-relative):
 

@@ -1,10 +1,17 @@
 """Load the payload and rank, Python side.
 
-This is a line-for-line twin of ``KBSearch.Index`` in
-``kbgen/assets/search/kbsearch.js``: same decoding, same BM25 weights (lunr's
-formula), same candidate expansion (lunr TokenSet for prefixes and typos),
-same arithmetic in the same order, so the CLI and the browser return the
-same results with the same scores.
+The twin of ``KBSearch.Index`` in ``kbgen/assets/search/kbsearch.js``: same
+decoding, same BM25 weights (lunr's formula), same candidates for prefixes and
+typos, same arithmetic in the same order, so the CLI and the browser return the
+same results with the same scores (``rank_docs`` ranks every document like the
+worker's ``rankDocs``; tests compare both).
+
+What differs is only how much is computed: the worker decodes everything once
+per visit and scores every document a query word touches; here (``kbgen
+search``, the KB7xx search tests) posting lists are decoded and weighed per term
+on first use, each query word's contributions are kept for the next query, and
+``top``/``search`` score only the documents that can still reach the first
+results. Same numbers, tested against ``rank_docs``.
 """
 from __future__ import annotations
 
