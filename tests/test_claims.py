@@ -485,9 +485,8 @@ def test_fmt_span_business_days():
 # ------------------------------------------------------------------ reads like a promise
 
 
-@pytest.mark.parametrize(
-    "sentence, expected",
-    [
+LOOKS = [
+    pytest.param(*row, id=row[0][:40]) for row in [
         ("Entregas rapidísimas, siempre.", True),
         ("Envío gratis para socios.", False),  # understood: a claim, not a warning
         ("Devoluciones gratis en tienda.", False),
@@ -499,7 +498,98 @@ def test_fmt_span_business_days():
         ("¿Cuánto tarda la entrega?", False),
         ("Nos encanta el bricolaje.", False),
         ("Abierto de 9 a 14.", True),
-    ],
-)
+    ]
+]
+
+
+@pytest.mark.parametrize("sentence, expected", LOOKS)
 def test_looks_like_promise(sentence, expected):
     assert looks_like_promise(sentence, "es") is expected
+
+
+# ------------------------------------------------------------------ which sentences are read at all
+# extract_claims reads a text, then a sentence, only when its trigger finds something every claim
+# needs. The trigger must never hide a claim: it has to fire on every match of every scanner's
+# pattern, on every sentence of the corpora that holds a claim, and reading with or without it
+# must give the same claims.
+
+import re  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import kbgen.text.claims as claims_module  # noqa: E402
+
+SCANNER_PATTERNS = ["_DURATION", "_RELATIVE", "_INTERVALS", "_OPEN_24", "_DAYS_PER_WEEK", "_SUNDAY_OPEN",
+                    "_SUNDAY_CLOSED", "_FREE", "_NOT_FREE_RETURNS", "_PERCENT"]
+
+
+@pytest.mark.parametrize("name", SCANNER_PATTERNS)
+def test_trigger_fires_on_every_match_of_each_scanner(name):
+    rx = getattr(claims_module, name)
+    examples = 40 if name == "_INTERVALS" else 300  # _INTERVALS needs digits only; its examples are slow to make
+
+    @settings(max_examples=examples, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(rx))
+    def run(text):
+        assert rx.search(text)
+        assert claims_module._may_claim(text), text
+
+    run()
+
+
+@pytest.mark.parametrize("pattern", ["_PROMISE_MARK", "_WORDED_DURATION", r"\d"])
+def test_looks_like_promise_prefilter_fires_on_promise_words_and_marks(pattern):
+    mark = getattr(claims_module, pattern) if pattern.startswith("_") else re.compile(pattern)
+
+    @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(claims_module._PROMISE_WORDS), st.from_regex(mark))
+    def run(words, marked):
+        text = f"{words} {marked}"
+        assert claims_module.may_look_like_promise(text), text
+
+    run()
+
+
+@pytest.mark.parametrize("text, metric, value, verdict, lang, attrs", SPANISH + ENGLISH)
+def test_every_claim_of_the_corpus_triggers(text, metric, value, verdict, lang, attrs):
+    folded = claims_module._fold(text)
+    if metric != NO:
+        assert claims_module._may_claim(folded)
+    for start, end in claims_module.split_sentences(text):
+        if claims_module._sentence_claims(folded[start:end]):
+            assert claims_module._may_claim(folded[start:end]), text[start:end]
+
+
+def _texts_of_the_example():
+    from kbgen.engine import load_project
+    from kbgen.model import REF
+    from pathlib import Path
+    project, _, _ = load_project(str(Path(__file__).resolve().parent.parent / "content"))
+    questions = {q.id: q.q for q in project.questions()}
+    for t in project.texts:
+        masked = REF.sub(lambda m: " " * len(m.group(0)), t.raw)
+        yield masked, questions.get(t.subject, "") if t.kind == "faq.a" else ""
+
+
+def test_the_trigger_changes_no_claim(monkeypatch):
+    texts = [(p.values[0], "") for p in SPANISH + ENGLISH] + list(_texts_of_the_example())
+    texts += [(p.values[0], "") for p in LOOKS]
+    with_trigger = [extract_claims(t, context=c) for t, c in texts]
+    looks = [looks_like_promise(t) for t, _ in texts]
+    gated = [claims_module.may_look_like_promise(t) for t, _ in texts]
+    monkeypatch.setattr(claims_module, "_may_claim", lambda s: True)
+    assert [extract_claims(t, context=c) for t, c in texts] == with_trigger
+    assert any(with_trigger) and any(looks)
+    assert all(g for g, lk in zip(gated, looks) if lk)
+
+
+def test_required_pieces_are_read_from_the_pattern():
+    pieces = claims_module._pieces_of(re.compile(r"\bgratis\b|sin\s+(?:coste|gastos)|todos\s+los\s+dias|\d+\s*%"))
+    shown = {"".join(p) for p in pieces}
+    assert shown == {"gratis", "coste", "gastos", r"todos\s+los\s+dias", r"\d"}
+    assert claims_module._pieces_of(re.compile(r"\w+ing")) == {tuple("ing")}
+    assert claims_module._pieces_of(re.compile(r"[a-z]+|x")) is None  # no certain piece
+    assert claims_module._trigger(re.compile(r"[a-z]+")).search("anything")  # then it fires everywhere
+    trie = claims_module._trie([(tuple("ab"), ""), (tuple("ac"), ""), (tuple("abc"), "")])
+    assert trie == "a(?:b|c)"

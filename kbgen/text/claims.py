@@ -924,7 +924,7 @@ _DIGIT_PIECE = (r"\d",)  # "a digit": _DIGIT covers it
 
 
 def _space_token(op, av) -> Optional[str]:
-    """``\s+`` / ``\s*`` for a repeated whitespace class (kept in a piece: "todos\s+los\s+dias")."""
+    r"""``\s+`` / ``\s*`` for a repeated whitespace class (kept in a piece: "todos\s+los\s+dias")."""
     if op is _sre.MAX_REPEAT and list(av[2]) == [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_SPACE)])]:
         return r"\s*" if av[0] == 0 else r"\s+"
     return None
@@ -938,7 +938,7 @@ def _rank(pieces: set) -> tuple:
 
 
 def _required(items) -> Optional[set]:
-    """Pieces of text, one of which every match of the parsed pattern ``items`` contains: tuples of
+    r"""Pieces of text, one of which every match of the parsed pattern ``items`` contains: tuples of
     regex tokens (a literal character, ``\s+`` or ``\s*``), ``_DIGIT_PIECE`` for any digit; None
     when no piece is certain (the part can match without fixed text). Of a sequence the most
     selective element counts; of alternatives, the pieces of all of them."""
