@@ -300,6 +300,9 @@ def main(argv=None) -> int:
            "args": "".join(a for a in [f" --repeat {args.repeat}" if args.repeat != 3 else "",
                                        " --profile" if args.profile else "",
                                        " --no-cache" if args.no_cache else ""])}
+    # kbgen's own bytecode compiled, as `pip install` does for an installed package (an editable
+    # install under PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module on every run)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", os.path.join(REPO, "kbgen")], check=True)
     # kbgen's cache folder (compiled templates, holiday calendars) starts empty: the first run fills it
     cache = os.path.join(args.work, "cache")
     shutil.rmtree(cache, ignore_errors=True)
