@@ -585,11 +585,12 @@ def test_the_trigger_changes_no_claim(monkeypatch):
 
 
 def test_required_pieces_are_read_from_the_pattern():
-    pieces = claims_module._pieces_of(re.compile(r"\bgratis\b|sin\s+(?:coste|gastos)|todos\s+los\s+dias|\d+\s*%"))
+    from kbgen.text.trigger import pieces_of, trie, trigger
+    pieces = pieces_of(re.compile(r"\bgratis\b|sin\s+(?:coste|gastos)|todos\s+los\s+dias|\d+\s*%"))
     shown = {"".join(p) for p in pieces}
     assert shown == {"gratis", "coste", "gastos", r"todos\s+los\s+dias", r"\d"}
-    assert claims_module._pieces_of(re.compile(r"\w+ing")) == {tuple("ing")}
-    assert claims_module._pieces_of(re.compile(r"[a-z]+|x")) is None  # no certain piece
-    assert claims_module._trigger(re.compile(r"[a-z]+")).search("anything")  # then it fires everywhere
-    trie = claims_module._trie([(tuple("ab"), ""), (tuple("ac"), ""), (tuple("abc"), "")])
-    assert trie == "a(?:b|c)"
+    assert pieces_of(re.compile(r"\w+ing")) == {tuple("ing")}
+    assert pieces_of(re.compile(r"[a-z]+|x")) is None  # no certain piece
+    assert pieces_of(re.compile(r"gratis", re.I)) is None  # any case: no certain piece either
+    assert trigger(re.compile(r"[a-z]+")).search("anything")  # then it fires everywhere
+    assert trie([(tuple("ab"), ""), (tuple("ac"), ""), (tuple("abc"), "")]) == "a(?:b|c)"

@@ -149,8 +149,7 @@ def _address_hint(key, known: _Known, lang: str) -> str:
 
 # ---------------------------------------------------------------- contact values in text
 
-def _contact_values(project, t, known: _Known, lang: str):
-    text = t.masked
+def _contact_values(project, t, text: str, known: _Known, lang: str):
     country = project.site.country
     for m in find_phones(text, country):
         if m.value not in known.phones:
@@ -291,12 +290,11 @@ def _reliable(stmt) -> bool:
     return True
 
 
-def _hours_statements(project, t, stores: _Stores, general: list[str], questions: dict, lang: str):
-    text = t.masked
-    folded = fold_same_length(text)
+def _hours_statements(project, t, text: str, stores: _Stores, general: list[str], questions: dict, lang: str):
     stmts = find_hours_statements(text, general)
     if not stmts:
         return
+    folded = fold_same_length(text)
     # exceptions: stores a statement names (outside "salvo …" clauses) are not in the text's general claims
     targets = []
     excluded: set = set()
@@ -393,6 +391,7 @@ def text_vs_data(project, options):
     stores = _Stores(project, general)
     questions = {q.id: fold(q.q) for q in project.questions()}
     for t in project.texts:
-        yield from _contact_values(project, t, known, lang)
+        text = t.masked
+        yield from _contact_values(project, t, text, known, lang)
         if t.kind not in HOURS_SKIP_KINDS:
-            yield from _hours_statements(project, t, stores, general, questions, lang)
+            yield from _hours_statements(project, t, text, stores, general, questions, lang)

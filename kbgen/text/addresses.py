@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from . import TextMatch
 from .fold import fold, fold_same_length
+from .trigger import DIGIT
 
 # Canonical street type -> ways people write it (folded; a trailing "." is optional).
 STREET_TYPES: dict[str, tuple[str, ...]] = {
@@ -223,6 +224,8 @@ _FIND_RE = re.compile(
 def find_addresses(text: str) -> list[TextMatch]:
     """Street addresses in prose: a street-type word, a capitalised name and a number
     ("en la calle de Atocha 12", "Avda. del Puerto, 45, 46011 Valencia"); value is an AddressKey."""
+    if not (DIGIT.search(text) or "/" in text):  # no number and no "s/n": no address (most texts)
+        return []
     out = []
     for m in _FIND_RE.finditer(text):
         raw = m.group(0).rstrip(".")

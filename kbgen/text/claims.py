@@ -29,12 +29,14 @@ from __future__ import annotations
 import functools
 import math
 import re
-import re._constants as _sre
-import re._parser as _sre_parse
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from kbgen.text.fold import fold_same_length
+from kbgen.text.trigger import DIGIT as _DIGIT
+from kbgen.text.trigger import tokens as _tokens
+from kbgen.text.trigger import trie as _trie
+from kbgen.text.trigger import trigger as _trigger
 
 # ------------------------------------------------------------------ values
 
@@ -916,112 +918,8 @@ def looks_like_promise(sentence: str, lang: str = "es", *, context: str = "") ->
 # ("un par de días", "a day": NUM_WORDS and UNIT_WORDS as _DURATION joins them), or a piece of text
 # that one of the other scanners' own patterns cannot match without ("gratis", "mañana",
 # "todos los dias", "domingo"...). Those pieces are read from the compiled patterns themselves
-# (``_required``), so the trigger follows any change to them; tests/test_claims.py checks that
+# (kbgen.text.trigger), so the trigger follows any change to them; tests/test_claims.py checks that
 # random matches of each pattern, and every sentence of the corpora that holds a claim, trigger it.
-
-_DIGIT = re.compile(r"\d")
-_DIGIT_PIECE = (r"\d",)  # "a digit": _DIGIT covers it
-
-
-def _space_token(op, av) -> Optional[str]:
-    r"""``\s+`` / ``\s*`` for a repeated whitespace class (kept in a piece: "todos\s+los\s+dias")."""
-    if op is _sre.MAX_REPEAT and list(av[2]) == [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_SPACE)])]:
-        return r"\s*" if av[0] == 0 else r"\s+"
-    return None
-
-
-def _rank(pieces: set) -> tuple:
-    """How selective "one of these pieces" is: the fewer letters its shortest piece has, the more
-    text contains one; a digit costs nothing (it is looked for anyway)."""
-    letters = [sum(1 for t in p if t not in (r"\s*", r"\s+")) if p != _DIGIT_PIECE else 99 for p in pieces]
-    return min(letters), -len(pieces)
-
-
-def _required(items) -> Optional[set]:
-    r"""Pieces of text, one of which every match of the parsed pattern ``items`` contains: tuples of
-    regex tokens (a literal character, ``\s+`` or ``\s*``), ``_DIGIT_PIECE`` for any digit; None
-    when no piece is certain (the part can match without fixed text). Of a sequence the most
-    selective element counts; of alternatives, the pieces of all of them."""
-    best: Optional[set] = None
-    run: list[str] = []
-
-    def offer(pieces: Optional[set]) -> None:
-        nonlocal best
-        if pieces and (best is None or _rank(pieces) > _rank(best)):
-            best = pieces
-
-    def close_run() -> None:
-        while run and run[-1] in (r"\s*", r"\s+"):
-            run.pop()
-        if run:
-            offer({_DIGIT_PIECE} if any(t.isdigit() for t in run) else {tuple(run)})
-        run.clear()
-
-    for op, av in items:
-        if op is _sre.LITERAL:
-            run.append(re.escape(chr(av)))
-        elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            continue  # consumes nothing: the characters on either side are next to each other
-        elif _space_token(op, av) and run:
-            run.append(_space_token(op, av))
-        else:
-            close_run()
-            if op is _sre.SUBPATTERN and not (av[1] & re.I):
-                offer(_required(av[3]))
-            elif op is _sre.BRANCH:
-                alts = [_required(a) for a in av[1]]
-                offer(None if None in alts else set().union(*alts))
-            elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-                offer(_required(av[2]))
-            elif op is _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]:
-                offer({_DIGIT_PIECE})
-    close_run()
-    return best
-
-
-def _trie(entries: Iterable[tuple[tuple[str, ...], str]]) -> str:
-    """One regex matching any (tokens, then suffix) entry, shared prefixes factored out ("ab|ac" ->
-    "a(?:b|c)"): the engine tries a few branches per position, and only at their first letters."""
-    root: dict = {}
-    for tokens, suffix in entries:
-        node = root
-        for t in tokens:
-            node = node.setdefault(t, {})
-        node.setdefault(None, set()).add(suffix)
-
-    def emit(node: dict) -> str:
-        ends = node.get(None, set())
-        if "" in ends:
-            return ""  # already a match: what would follow adds nothing
-        alts = [t + emit(node[t]) for t in sorted(k for k in node if k is not None)] + sorted(ends)
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(root)
-
-
-def _pieces_of(*patterns: re.Pattern) -> Optional[set]:
-    """The pieces of each pattern (see _required), together; None if one of them has none."""
-    out: set = set()
-    for rx in patterns:
-        pieces = _required(_sre_parse.parse(rx.pattern, rx.flags)) if not rx.flags & re.I else None
-        if pieces is None:
-            return None
-        out |= pieces
-    return out
-
-
-def _tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(r"\s+" if c == " " else re.escape(c) for c in phrase)
-
-
-def _trigger(*patterns: re.Pattern, extra: Iterable[tuple[tuple[str, ...], str]] = ()) -> re.Pattern:
-    """A regex that finds one of the pieces of ``patterns`` (or an ``extra`` entry) wherever one of
-    the patterns matches; digits are left to _DIGIT. Matches everywhere if a pattern has no piece."""
-    pieces = _pieces_of(*patterns)
-    if pieces is None:
-        return re.compile("")
-    return re.compile(_trie([*extra, *((p, "") for p in pieces if p != _DIGIT_PIECE)]))
-
 
 # _DURATION with its numbers in words: the last number word, then what _DURATION allows between it
 # and the unit ("dos días", "twenty-four hours", "a couple of business days", "a day").

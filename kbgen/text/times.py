@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..hours import DAY_NAMES_ES, Interval
 from .dates import MONTHS
 from .fold import fold, fold_same_length
+from .trigger import DIGIT, trigger
 
 # --- times and intervals --------------------------------------------------------------------
 
@@ -228,6 +229,10 @@ _NOT_PLACE = {"navidad", "semana santa", "nochebuena", "nochevieja", "reyes", "v
 _LEAD_WORDS = {"en", "la", "el", "los", "las", "y", "pero", "ademas", "tambien", "nuestra", "nuestras", "nuestro",
                "nuestros", "todas", "todos", "solo", "excepto", "salvo", "hoy", "este", "esta"}
 _PART_OF_DAY = re.compile(r"\b(?:por\s+la\s+|por\s+las\s+|de\s+)?(mañana|tarde|noche)s?\b")
+# A statement is a group with hours (_RANGE_RE, _ALL_DAY_RE: digits) or a word of opening or closing:
+# a sentence where none of these patterns can match holds none (kbgen.text.trigger).
+_STATEMENT_TRIGGER = trigger(_RANGE_RE, _ALL_DAY_RE, _OPEN_RE, _CLOSE_RE)
+_DASH_CHARS = re.compile("[" + "".join(chr(c) for c in _DASHES) + "]")
 
 
 def _sentences(text: str):
@@ -338,14 +343,26 @@ def _place(text: str, a: int, b: int, before: int, general: set[str]) -> str | N
     return None
 
 
+def _may_state_hours(folded: str) -> bool:
+    """False when ``folded`` (or any sentence of it) has no time and no word about opening or
+    closing: every statement needs one (see _STATEMENT_TRIGGER)."""
+    return bool(DIGIT.search(folded) or _STATEMENT_TRIGGER.search(folded))
+
+
 def find_hours_statements(text: str, general_names=()) -> list[HoursStatement]:
     """Opening-hours statements in prose: "abrimos de lunes a sábado de 10 a 20 h",
     "la tienda de Sevilla abre los domingos", "cerramos los domingos", "L-V: 9:30–20:30".
     Questions are skipped. ``general_names`` (e.g. the business name "La Tuerca") never count as a place."""
+    folded = fold_same_length(text)
+    if _DASH_CHARS.search(folded):
+        folded = folded.translate(_DASHES)
+    if not _may_state_hours(folded):
+        return []  # most texts: not even split into sentences
     general = {fold(g) for g in general_names if g}
-    folded = fold_same_length(text).translate(_DASHES)
     out = []
     for a, b in _sentences(text):
+        if not _may_state_hours(folded[a:b]):
+            continue
         items = _items(text, folded, a, b)
         if not items:
             continue
