@@ -118,21 +118,22 @@ def cmd_build(args) -> int:
                                                            tzinfo=dt.timezone.utc).timestamp()))
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
 
+    try:  # once: plugins (Material's search among them) are set up on every load
+        cfg = load_config(config_file=args.config)
+    except MkDocsException as exc:
+        sys.stderr.write(f"{args.config}: {exc}\n")
+        return EXIT_USAGE
+    plugin = cfg.plugins.get("kbgen")
+    if plugin is None:
+        sys.stderr.write(f"{args.config}: the kbgen plugin is not enabled; add '- kbgen' under plugins:\n")
+        return EXIT_USAGE
+    site_dir = args.site_dir or cfg.site_dir
+
     def build(tmp: str) -> None:
-        cfg = load_config(config_file=args.config, site_dir=tmp)
-        plugin = cfg.plugins.get("kbgen")
-        if plugin is None:
-            raise MkDocsException(f"{args.config}: the kbgen plugin is not enabled; add '- kbgen' under plugins:")
+        cfg["site_dir"] = tmp
         plugin.preloaded, plugin.today = result, today
         mk_build(cfg)
 
-    site_dir = args.site_dir
-    if site_dir is None:
-        try:
-            site_dir = load_config(config_file=args.config).site_dir
-        except MkDocsException as exc:
-            sys.stderr.write(f"{args.config}: {exc}\n")
-            return EXIT_USAGE
     # Keep the garbage collector from re-scanning the checked project (and all else alive now) all
     # through the MkDocs build: a tenth of the build at 1,000 FAQs. Handed back to it afterwards.
     gc.freeze()
