@@ -249,3 +249,27 @@ def test_kb605_607_pass_with_content(content):
     (content / "policies" / "cookies.md").write_text("---\ntitle: Cookies\n---\nUsamos cookies técnicas.\n",
                                                    encoding="utf-8")
     assert kb6(content) == []
+
+
+def test_near_duplicates_match_brute_force():
+    """The weighted join finds exactly the pairs a comparison of all pairs finds."""
+    import math
+    from collections import Counter
+    for seed, size, vocab_size in ((5, 500, 30), (6, 300, 80), (8, 400, 12)):
+        rnd = random.Random(seed)
+        vocab = [f"w{i}" for i in range(vocab_size)]
+        sets = [frozenset(rnd.sample(vocab, rnd.randint(0, 9))) for _ in range(size)]
+        sets += [sets[k] for k in range(0, size, 37)]  # some identical sets
+        df = Counter(tok for s in sets for tok in s)
+        weight = {tok: math.log(1 + len(sets) / c) for tok, c in df.items()}
+        for threshold, candidate in ((0.6, 0.5), (0.4, 0.3), (0.8, 0.7)):
+            brute = []
+            for i, j in itertools.combinations(range(len(sets)), 2):
+                a, b = sets[i], sets[j]
+                if not a or not b or len(a & b) / len(a | b) < candidate - 1e-9:
+                    continue
+                shared = sum(weight[t] for t in a & b)
+                sim = shared / (shared + sum(weight[t] for t in a ^ b))
+                if sim >= threshold - 1e-9:
+                    brute.append((i, j))
+            assert [(i, j) for i, j, _ in near_duplicates(sets, threshold, candidate)] == brute

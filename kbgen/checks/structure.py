@@ -12,9 +12,9 @@ How text links to other content (documented in docs/guia-editores.md and ``kbgen
 
 Near-duplicate questions: each question becomes a set of folded, stemmed tokens (one-word synonyms of
 synonyms.yaml read as their term); candidate pairs come from an inverted index with prefix filtering
-(the AllPairs similarity join: only sets that share one of their rarest tokens are compared, so the
-cost grows with the number of similar pairs, not with the square of the number of questions), and a
-candidate is reported when its IDF-weighted Jaccard similarity reaches 0.6.
+(a similarity join: only sets that share a pair of their rarest tokens are compared, so the cost
+grows with the number of similar pairs, not with the square of the number of questions), and a
+candidate is reported when its plain Jaccard similarity reaches 0.5 and its IDF-weighted one 0.6.
 """
 from __future__ import annotations
 
@@ -24,11 +24,12 @@ import os
 import posixpath
 import re
 from collections import defaultdict
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 from urllib.parse import unquote
 
 from ..findings import Finding
 from ..messages import msg
+from ..text.fold import fold_same_length
 from ..render.urls import CONTACT, HOME, STORES_INDEX, Targets, category_src, policy_src, store_src, url_of
 from . import check, rule
 
@@ -322,21 +323,9 @@ vosotros y ya yo usted ustedes vuestro vuestra vuestros vuestras nuestro nuestra
 _WORD = re.compile(r"[a-zñ0-9]+")
 
 
-class _FoldTable(dict):
-    """``str.translate`` table doing what ``kbgen.text.fold`` does per character, memoised (fast)."""
-
-    def __missing__(self, cp: int) -> str:
-        from ..text.fold import fold_same_length
-        out = self[cp] = fold_same_length(chr(cp))
-        return out
-
-
-_FOLD = _FoldTable()
-
-
 def fast_fold(text: str) -> str:
-    """Lower case without accents, ñ kept: the same characters as ``kbgen.text.fold.fold_same_length``."""
-    return text.translate(_FOLD)
+    """Lower case without accents, ñ kept (``kbgen.text.fold.fold_same_length``)."""
+    return fold_same_length(text)
 
 
 class Tokenizer:
@@ -378,64 +367,134 @@ class Tokenizer:
 def similar_pairs(token_sets: list[frozenset], threshold: float = CANDIDATE_THRESHOLD) -> list[tuple[int, int, float]]:
     """Every pair (i, j, jaccard) with Jaccard similarity >= threshold, i < j — without comparing all pairs.
 
-    AllPairs (Bayardo et al., 2007): tokens are ordered rarest first; two sets with Jaccard >= t must
-    share a token among the first ``|x| - ceil(t·|x|) + 1`` of each, so only sets indexed under one of
-    those tokens become candidates, and a size filter drops those too small or too large."""
+    PPJoin (Xiao et al., 2008), the AllPairs similarity join with positions: tokens are ordered
+    rarest first and the sets are taken smallest first. Two sets x, y (|y| <= |x|) with Jaccard >= t
+    share at least ``alpha = t/(1+t)·(|x|+|y|)`` tokens, hence a token among the first
+    ``|x| - ceil(t·|x|) + 1`` of x (probed) and the first ``|y| - ceil(2t/(1+t)·|y|) + 1`` of y
+    (indexed, with its position). A set found under a token is dropped for x as soon as the tokens
+    after that position in either set cannot bring the overlap to alpha, and one smaller than t·|x|
+    is dropped for every later (larger) x too. Only the sets left are compared in full."""
     freq: dict[str, int] = defaultdict(int)
     for s in token_sets:
         for tok in s:
             freq[tok] += 1
     ordered = [sorted(s, key=lambda tok: (freq[tok], tok)) for s in token_sets]
     order = sorted((i for i in range(len(ordered)) if ordered[i]), key=lambda i: (len(ordered[i]), i))
-    index: dict[str, list[int]] = defaultdict(list)
+    ratio = threshold / (1 + threshold)
+    eps = 1e-9
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # token -> (set, position), sizes ascending
+    first: dict[str, int] = defaultdict(int)  # token -> first entry still large enough
     out = []
     for i in order:
         x = ordered[i]
         n = len(x)
         min_size = threshold * n
-        prefix = n - math.ceil(threshold * n - 1e-9) + 1
-        seen = set()
+        overlap: dict[int, int] = {}  # candidate -> tokens shared in the prefixes; -1: dropped
+        for p, tok in enumerate(x[:n - math.ceil(threshold * n - eps) + 1]):
+            entries = index.get(tok)
+            if not entries:
+                continue
+            k = first[tok]
+            while k < len(entries) and len(ordered[entries[k][0]]) < min_size:
+                k += 1  # too small for this set and for every later one
+            first[tok] = k
+            for j, q in entries[k:]:
+                seen = overlap.get(j, 0)
+                if seen < 0:
+                    continue
+                m = len(ordered[j])
+                alpha = math.ceil(ratio * (n + m) - 1e-6)
+                if seen + 1 + min(n - p - 1, m - q - 1) < alpha:
+                    overlap[j] = -1
+                else:
+                    overlap[j] = seen + 1
         xs = token_sets[i]
-        for tok in x[:prefix]:
-            for j in index.get(tok, ()):
-                if j in seen:
-                    continue
-                seen.add(j)
-                if len(ordered[j]) < min_size:
-                    continue
-                inter = len(xs & token_sets[j])
-                sim = inter / (n + len(ordered[j]) - inter)
-                if sim >= threshold - 1e-9:
-                    out.append((min(i, j), max(i, j), sim))
-        for tok in x[:prefix]:
-            index[tok].append(i)
+        for j, seen in overlap.items():
+            if seen <= 0:
+                continue
+            inter = len(xs & token_sets[j])
+            sim = inter / (n + len(ordered[j]) - inter)
+            if sim >= threshold - eps:
+                out.append((min(i, j), max(i, j), sim))
+        for q, tok in enumerate(x[:n - math.ceil(2 * ratio * n - 1e-6) + 1]):
+            index[tok].append((i, q))
     return sorted(out)
 
 
 def near_duplicates(token_sets: list[frozenset], threshold: float = NEAR_DUPLICATE_THRESHOLD,
                     candidate: float = CANDIDATE_THRESHOLD) -> list[tuple[int, int, float]]:
-    """Pairs (i, j, similarity) of probable same questions.
+    """Pairs (i, j, similarity) of probable same questions, i < j, in that order.
 
-    Candidates are the pairs with plain Jaccard >= ``candidate`` (found by ``similar_pairs``, no
-    all-pairs comparison); a candidate is kept when its IDF-weighted Jaccard is >= ``threshold``:
-    sharing rare words (``canarias``, ``tique``) counts more than sharing common ones (``puedo``,
-    ``envio``), so "¿Cuánto tarda el envío a Canarias?" and "…a Baleares?" are not flagged while
-    "¿Cuánto tiempo tengo para devolver un producto?" and "…una compra?" are."""
+    A pair is kept when its plain Jaccard is >= ``candidate`` and its IDF-weighted Jaccard is
+    >= ``threshold``: sharing rare words (``canarias``, ``tique``) counts more than sharing common
+    ones (``puedo``, ``envio``), so "¿Cuánto tarda el envío a Canarias?" and "…a Baleares?" are not
+    flagged while "¿Cuánto tiempo tengo para devolver un producto?" and "…una compra?" are.
+    Only the pairs ``_candidates`` finds are compared (no all-pairs comparison)."""
     n = len(token_sets)
     df: dict[str, int] = defaultdict(int)
     for s in token_sets:
         for tok in s:
             df[tok] += 1
     weight = {tok: math.log(1 + n / c) for tok, c in df.items()}
+    ordered = [sorted(s, key=lambda tok: (df[tok], tok)) for s in token_sets]
     out = []
-    for i, j, _ in similar_pairs(token_sets, candidate):
-        a, b = token_sets[i], token_sets[j]
-        shared = sum(weight[t] for t in a & b)
-        total = shared + sum(weight[t] for t in a ^ b)
-        sim = shared / total if total else 0.0
-        if sim >= threshold - 1e-9:
-            out.append((i, j, sim))
-    return out
+    for x, found in _candidates(ordered, candidate):
+        a = token_sets[x]
+        for y in found:
+            b = token_sets[y]
+            inter = len(a & b)
+            if inter / (len(a) + len(b) - inter) < candidate - 1e-9:
+                continue
+            shared = sum(weight[t] for t in a & b)
+            total = shared + sum(weight[t] for t in a ^ b)
+            sim = shared / total if total else 0.0
+            if sim >= threshold - 1e-9:
+                out.append((min(x, y), max(x, y), sim))
+    return sorted(out)
+
+
+PAIR_PREFIX_MAX = 40  # longer token sets are joined on single tokens (pairs grow with the square)
+
+
+def _candidates(ordered: list[list[str]], candidate: float) -> Iterator[tuple[int, set[int]]]:
+    """For each token list x (each in one global order, rarest first), the earlier lists y whose
+    Jaccard with x can reach ``candidate`` (every such pair once, maybe more pairs, never fewer).
+
+    Prefix filtering on *pairs* of tokens, which are far rarer together than apart. The lists are
+    taken shortest first; x, y with |y| <= |x| and Jaccard >= c share at least
+    alpha = c/(1+c)·(|x|+|y|) tokens, so alpha >= c·|x| (as |y| >= c·|x|) and alpha >= 2c/(1+c)·|y|.
+    When alpha >= 2, the first two tokens they share are among the first |x| - alpha + 2 of x and
+    the first |y| - alpha + 2 of y (the other alpha - 2 shared tokens come after them in both):
+    x looks up each pair of tokens of its prefix, y was indexed under each pair of its own. Lists
+    so short that alpha can be 1, or too long for pairs, use single tokens and the usual prefixes
+    (|r| - alpha + 1) instead; every list is indexed under those too. c is lowered by 1e-6 so that
+    rounding never shortens a prefix."""
+    c = candidate - 1e-6
+    order = sorted((i for i in range(len(ordered)) if ordered[i]), key=lambda i: (len(ordered[i]), i))
+    singles: dict[str, list[int]] = defaultdict(list)
+    pairs_index: dict[str, list[int]] = defaultdict(list)
+    for i in order:
+        x = ordered[i]
+        n = len(x)
+        least = math.ceil(c * n)  # alpha against any partner
+        found: set[int] = set()
+        if least >= 2 and n <= PAIR_PREFIX_MAX:
+            k = n - least + 2
+            for a in range(k):
+                for b in range(a + 1, k):
+                    found.update(pairs_index.get(x[a] + "\x00" + x[b], ()))
+        else:
+            for tok in x[:n - least + 1]:
+                found.update(singles.get(tok, ()))
+        yield i, {j for j in found if len(ordered[j]) >= c * n}
+        least_indexed = math.ceil(2 * c / (1 + c) * n)  # alpha against any later (longer) partner
+        for tok in x[:n - least_indexed + 1]:
+            singles[tok].append(i)
+        if n <= PAIR_PREFIX_MAX:
+            k = min(n, n - max(2, least_indexed) + 2)
+            for a in range(k):
+                for b in range(a + 1, k):
+                    pairs_index[x[a] + "\x00" + x[b]].append(i)
 
 
 @check
