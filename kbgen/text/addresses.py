@@ -1,6 +1,7 @@
 """Spanish street addresses: parse transcriptions into a comparable key, find them in prose."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -119,7 +120,13 @@ def _city(s: str) -> str | None:
 def parse_address(text: str) -> AddressKey | None:
     """``'C/ Atocha, 12, 28012 Madrid'`` -> AddressKey('calle', ('atocha',), '12', '28012', 'madrid').
     None when no street name can be read."""
-    s = fold(str(text or ""))
+    return _parse_address(str(text or ""))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_address(text: str) -> AddressKey | None:
+    """parse_address once per distinct text (a store's address is read by several checks)."""
+    s = fold(text)
     postal = None
     cps = list(_CP.finditer(s))
     if cps:  # the last 5-digit Spanish postal code; it becomes its own comma part "¶"

@@ -1,6 +1,7 @@
 """Dates as people write them on signs: ``26/12/2026``, ``26 de diciembre``, ``del 10 al 23 de agosto``."""
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -29,10 +30,20 @@ _PATTERNS = [  # each yields day / month / year (any may be missing)
 
 def _parts(text: str) -> tuple[int, int | None, int | None, int | None]:
     """(day, month, year, weekday) as written; raises ValueError."""
-    t = fold(str(text)).strip(" .,;")
-    t = re.sub(r"^(?:el|del|desde el|desde|a partir del|hasta el|hasta|al|el dia|dia)\s+", "", t)
+    return _parts_of(str(text))
+
+
+_LEAD = re.compile(r"^(?:el|del|desde el|desde|a partir del|hasta el|hasta|al|el dia|dia)\s+")
+_WEEKDAY_LEAD = re.compile(rf"^(?P<wd>{_WD_RE})\.?,?\s+(?:dia\s+)?")
+
+
+@functools.lru_cache(maxsize=8192)
+def _parts_of(text: str) -> tuple[int, int | None, int | None, int | None]:
+    """_parts once per distinct text (signs repeat "24/12", "31 de diciembre")."""
+    t = fold(text).strip(" .,;")
+    t = _LEAD.sub("", t)
     wd = None
-    m = re.match(rf"^(?P<wd>{_WD_RE})\.?,?\s+(?:dia\s+)?", t)
+    m = _WEEKDAY_LEAD.match(t)
     if m:
         wd, t = _WEEKDAYS[m.group("wd")], t[m.end():]
     for rx in _PATTERNS:

@@ -1,6 +1,7 @@
 """Phone numbers: normalise transcriptions to E.164 and find them in prose."""
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
@@ -24,7 +25,13 @@ def normalize_phone(text: str, country: str = "ES") -> str | None:
     """``'910 12 34 57'`` -> ``'+34910123457'``; None when it is not a valid number."""
     if text is None:
         return None
-    s = _LABEL.sub("", fold_same_length(str(text)).strip())
+    return _normalize_phone(str(text), country)
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalize_phone(text: str, country: str) -> str | None:
+    """normalize_phone once per distinct text: a store's number is read by several checks."""
+    s = _LABEL.sub("", fold_same_length(text).strip())
     if not re.search(r"\d", s) or re.search(r"[a-zñ]{2,}", s):
         return None
     try:

@@ -1,6 +1,7 @@
 """Opening hours as people write them: interval lists, weekday sets, statements in prose."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -71,7 +72,13 @@ def _range_times(m: re.Match) -> tuple[str, str]:
 def parse_hours_text(text: str) -> tuple[Interval, ...]:
     """``'9:30 a 14:00 y de 17 a 20:30'`` -> (Interval(570, 840), Interval(1020, 1230)).
     ``'cerrado'`` -> (); ``'24 horas'`` -> (Interval(0, 1440),). ValueError (in Spanish) if unparsable."""
-    t = fold(str(text)).translate(_DASHES).strip(" .;,")
+    return _parse_hours_text(str(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_hours_text(text: str) -> tuple[Interval, ...]:
+    """parse_hours_text once per distinct text: door signs and exports repeat "10 a 14h" a lot."""
+    t = fold(text).translate(_DASHES).strip(" .;,")
     if not t:
         raise ValueError("horario vacío")
     if t in _CLOSED_WORDS:
@@ -128,6 +135,7 @@ _GROUPS = [  # phrase -> token; longest first
     (r"(?:los\s+)?(?:dias\s+)?festivos|festivo|fiestas|(?:public\s+|bank\s+)?holidays", " ~hol "),
     (r"excepto|salvo|menos|except|excepting|but\s+not|sin\s+contar|no\s+incluye", " ~exc "),
 ]
+_GROUP_RES = [(re.compile(rf"\b(?:{pat})(?![a-zñ])"), tok) for pat, tok in _GROUPS]
 _GROUP_DAYS = {"~we": {5, 6}, "~all": set(range(7)), "~wd": set(range(5))}
 _DAY_FILLER = {"de", "los", "las", "el", "la", "y", "e", "and", "&", "+", ",", "/", "on", "from", "dias", "dia",
                "cada", "the", "todos", "abierto", "open", "only", "solo", "solamente", "tambien", "incluidos",
@@ -138,9 +146,15 @@ _DAY_RANGE = {"a", "-", "al", "hasta", "to", "through", "thru", "till", "until"}
 def parse_days(text: str) -> DaySpec:
     """``'L-V'``, ``'de lunes a sábado'``, ``'dom. y festivos'``, ``'fines de semana'``,
     ``'todos los días excepto domingos'`` -> DaySpec. ValueError if unparsable."""
-    t = fold(str(text)).translate(_DASHES).replace(".", " ")
-    for pat, tok in _GROUPS:
-        t = re.sub(rf"\b(?:{pat})(?![a-zñ])", tok, t)
+    return _parse_days(str(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_days(text: str) -> DaySpec:
+    """parse_days once per distinct text ("L-V", "sáb" on every sign)."""
+    t = fold(text).translate(_DASHES).replace(".", " ")
+    for rx, tok in _GROUP_RES:
+        t = rx.sub(tok, t)
     days: set[int] = set()
     removed: set[int] = set()
     holidays = None
