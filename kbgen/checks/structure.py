@@ -98,10 +98,40 @@ def heading_ids(markdown: str) -> set[str]:
         if m:
             ids.add(m.group(1))
             continue
-        plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", h)
-        plain = re.sub(r"[*_`]|<[^>]+>", "", plain)
-        ids.add(slugify(plain, "-"))
+        ids.add(slugify(_plain_heading(h), "-"))
     return ids
+
+
+_CLOSE_BRACKET = re.compile(r"\]")
+_CLOSE_PAREN = re.compile(r"\)")
+
+
+def _plain_heading(h: str) -> str:
+    """A heading without link syntax, emphasis and tags: what
+    ``re.sub(r"[*_`]|<[^>]+>", "", re.sub(r"!?\\[([^\\]]*)\\]\\([^)]*\\)", r"\\1", h))`` gives, in linear
+    time (those patterns read to the end of the heading after every "[" or "<" that is not closed)."""
+    out, pos = [], 0
+    next_bracket, next_paren = _Next(_CLOSE_BRACKET, h), _Next(_CLOSE_PAREN, h)
+    while True:
+        p = h.find("[", pos)
+        if p < 0:
+            break
+        r = next_bracket(p + 1)
+        if r + 1 < len(h) and h[r + 1] == "(" and next_paren(r + 2) < len(h):
+            start = p - 1 if p > pos and h[p - 1] == "!" else p
+            out += [h[pos:start], h[p + 1:r]]
+            pos = next_paren(r + 2) + 1
+        else:
+            out.append(h[pos:p + 1])
+            pos = p + 1
+    out.append(h[pos:])
+    plain = "".join(out)
+    last = plain.rfind(">")  # a "<" after the last ">" starts no tag
+    return _EMPHASIS_OR_TAG.sub("", plain[:last + 1]) + _EMPHASIS.sub("", plain[last + 1:])
+
+
+_EMPHASIS_OR_TAG = re.compile(r"[*_`]|<[^>]+>")
+_EMPHASIS = re.compile(r"[*_`]")
 
 
 class SitePages:
@@ -169,16 +199,103 @@ def rendered_on(text, targets: Targets) -> Optional[str]:
     return None
 
 
+class _Next:
+    """Where ``rx`` next matches at or after a position, for positions asked in increasing order:
+    an answer stands for every position up to it, so the text is scanned once in all."""
+
+    def __init__(self, rx: re.Pattern, text: str):
+        self.rx, self.text = rx, text
+        self.asked, self.found, self.match = 1, 0, None  # nothing known yet
+
+    def __call__(self, pos: int) -> int:
+        """The start of the first match at or after ``pos`` (len(text): none); ``self.match`` is it."""
+        if not self.asked <= pos <= self.found:
+            self.match = self.rx.search(self.text, pos)
+            self.asked, self.found = pos, (self.match.start() if self.match else len(self.text))
+        return self.found
+
+
+_NON_SPACE = re.compile(r"\S")
+_ANGLE_END = re.compile(r"[>\n]")
+_TARGET_END = re.compile(r"[)\s]")
+_CLOSER = {'"': re.compile('"'), "'": re.compile("'"), "(": re.compile(r"\)")}
+
+
+def _inline_links(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, target) of each match of ``_INLINE`` in ``text``, found in linear time.
+
+    ``_INLINE.finditer`` backtracks: after every "](" it reads the target to its end, so a paragraph
+    of "[x](" without ")" costs the square of its length. This reads the same links as the regex
+    would (its only choices are spelled out below) with every "next character of a kind" looked up
+    by ``_Next``, which never reads a stretch of the text twice."""
+    n = len(text)
+    skip_spaces = [_Next(_NON_SPACE, text) for _ in range(5)]
+    angle_end, target_end = _Next(_ANGLE_END, text), _Next(_TARGET_END, text)
+    closers = {k: (_Next(rx, text), _Next(rx, text)) for k, rx in _CLOSER.items()}
+
+    def tail(e: int, which: int) -> int:
+        """Where ``(?:\\s+(?:"…"|'…'|\\(…\\)))?\\s*\\)`` ends when matched at e; -1: no match."""
+        w = skip_spaces[1 + which](e)
+        if w > e and w < n and text[w] in _CLOSER:  # a title after the target
+            c = closers[text[w]][which](w + 1)
+            if c < n:
+                after = skip_spaces[3 + which](c + 1)
+                if after < n and text[after] == ")":
+                    return after + 1
+        return w + 1 if w < n and text[w] == ")" else -1
+
+    pos = 0
+    while True:
+        p = text.find("](", pos)
+        if p < 0:
+            return
+        q = skip_spaces[0](p + 2)
+        end = -1
+        if q < n and text[q] == "<":  # <target>
+            r = angle_end(q + 1)
+            if r < n and text[r] == ">":
+                end = tail(r + 1, 0)
+                if end >= 0:
+                    yield q, text[q:r + 1]
+        if end < 0:
+            r = target_end(q)
+            if r > q:
+                end = tail(r, 1)
+                if end >= 0:
+                    yield q, text[q:r]
+        pos = end if end >= 0 else p + 1
+
+
+_A_TAG = re.compile(r"<a\s", re.I)
+_HREF_VALUE = re.compile(r"href\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_GT = re.compile(">")
+
+
+def _hrefs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, value) of each match of ``_HREF`` in ``text``, in linear time: ``<a\\s``, then the
+    first ``href=…`` that starts before the tag's ``>`` (the regex's lazy ``[^>]*?``), where the next
+    ``>`` and the next ``href=…`` are each looked up once for all tags."""
+    gt, href = _Next(_GT, text), _Next(_HREF_VALUE, text)
+    pos = 0
+    while True:
+        a = _A_TAG.search(text, pos)
+        if a is None:
+            return
+        if href(a.end()) <= gt(a.end()) and href.match:
+            yield href.match.start(1), href.match.group(1)
+            pos = href.match.end()
+        else:
+            pos = a.start() + 1
+
+
 def links_in(raw: str, allow_html: bool) -> Iterable[tuple[int, str]]:
     """(offset, target) of every link in a Markdown text, code spans and blocks excluded."""
     text = _mask_code(raw)
-    for m in _INLINE.finditer(text):
-        yield m.start(1), m.group(1)
+    yield from _inline_links(text)
     for m in _REFDEF.finditer(text):
         yield m.start(1), m.group(1)
     if allow_html:
-        for m in _HREF.finditer(text):
-            yield m.start(1), m.group(1)
+        yield from _hrefs(text)
 
 
 def check_link(target: str, src: str, pages: SitePages, lang: str = "es") -> Optional[tuple[str, str]]:
