@@ -20,6 +20,7 @@ special hours, not the week, and are skipped; so are advertising promises (KB4xx
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 
@@ -29,6 +30,7 @@ from ..text.addresses import address_key, find_addresses, parse_address, same_ad
 from ..text.emails import find_emails, normalize_email
 from ..text.fold import fold, fold_same_length
 from ..text.phones import find_phones, normalize_phone
+from ..text.scan import Occurrences
 from ..text.times import find_hours_statements
 from . import check, rule
 from .offline import _online_hours_ok as _week_ok
@@ -197,8 +199,14 @@ class _Stores:
             self.drop |= _tokens(g, set())
         self.vocab = {sid: _tokens(f"{s.name} {s.address.city} {sid.replace('-', ' ')}", self.drop)
                       for sid, s in project.stores.items()}
+        self._matched: dict[str, list[str]] = {}
 
     def match(self, place: str) -> list[str]:
+        if place not in self._matched:  # a place is looked up once per run, not once per statement
+            self._matched[place] = self._match(place)
+        return list(self._matched[place])
+
+    def _match(self, place: str) -> list[str]:
         words = _tokens(place, self.drop)
         scores = {sid: len(words & v) for sid, v in self.vocab.items()}
         best = max(scores.values(), default=0)
@@ -210,32 +218,63 @@ class _Stores:
         return {sid for sid, v in self.vocab.items() if v & words}
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    a = max(text.rfind("\n", 0, start), max((m.end() for m in re.finditer(r"[.!?]\s", text[:start])), default=0) - 1)
-    a = max(a + 1, 0)
-    m = re.search(r"\n|[.!?](?:\s|$)", text[end:])
-    b = end + m.start() + 1 if m else len(text)
-    return a, b
+class _Sentences:
+    """The sentence around a statement of one text: from after the last line break or ". " before
+    it to the next line break or end punctuation after it. The breaks are found once per text and
+    looked up by binary search (the search used to read the text from its start for each one)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = [m.start() for m in re.finditer(r"\n", text)]
+        self.stops = [m.end() for m in re.finditer(r"[.!?]\s", text)]  # can't overlap: one per stop
+        self.ends = sorted(self.lines + [m.start() for m in re.finditer(r"[.!?](?=\s|$)", text)])
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.lines, start) - 1  # text.rfind("\n", 0, start)
+        j = bisect.bisect_right(self.stops, start) - 1  # the last ". " that ends by start
+        a = max(self.lines[i] if i >= 0 else -1, (self.stops[j] if j >= 0 else 0) - 1)
+        a = max(a + 1, 0)
+        k = bisect.bisect_left(self.ends, end)  # re.search(r"\n|[.!?](?:\s|$)", text[end:])
+        b = self.ends[k] + 1 if k < len(self.ends) else len(self.text)
+        return a, b
 
 
-def _channel_kinds(folded_sentence: str, before: int):
-    """Channel kinds the sentence speaks of, the mention nearest before ``before`` first; with its position."""
-    best = None
-    for rx, kinds in _CHANNEL_WORDS:
-        for m in rx.finditer(folded_sentence):
-            key = (m.start() <= before, m.start() if m.start() <= before else -m.start())
-            if best is None or key > best[0]:
-                best = (key, kinds, m.start())
-    return (best[1], best[2]) if best else (None, None)
+class _SentenceWords:
+    """Where one sentence (folded[a:b]) mentions channels, stores and exceptions, read once for all
+    its statements; positions relative to the sentence like the searches they replace."""
 
+    def __init__(self, folded: str, a: int, b: int):
+        sentence = folded[a:b]
+        self.channels = sorted((m.start(), i, kinds) for i, (rx, kinds) in enumerate(_CHANNEL_WORDS)
+                               for m in rx.finditer(sentence))
+        self.channel_starts = [c[0] for c in self.channels]
+        self.store_words = [m.start() for m in _STORE_WORD.finditer(sentence)]
+        self.plural = bool(_PLURAL_STORES.search(sentence))
+        self.excepts = Occurrences(_EXCEPT, folded, a, b, 10)
+        self.plurals = Occurrences(_PLURAL_STORES, folded, a, b, 16)
+        self.places: dict[str, int] = {}
 
-def _store_word_pos(folded_sentence: str, before: int):
-    best = None
-    for m in _STORE_WORD.finditer(folded_sentence):
-        key = (m.start() <= before, m.start() if m.start() <= before else -m.start())
-        if best is None or key > best[0]:
-            best = (key, m.start())
-    return best[1] if best else None
+    def channel_kinds(self, before: int):
+        """Channel kinds the sentence speaks of, the mention nearest before ``before`` first (else
+        the first after it; of two at one place, the first of _CHANNEL_WORDS); with its position."""
+        if not self.channels:
+            return None, None
+        i = bisect.bisect_right(self.channel_starts, before) - 1
+        pos = self.channel_starts[i] if i >= 0 else self.channel_starts[0]
+        _, _, kinds = self.channels[bisect.bisect_left(self.channel_starts, pos)]
+        return kinds, pos
+
+    def store_word_pos(self, before: int):
+        """The store word nearest before ``before``, else the first after it."""
+        if not self.store_words:
+            return None
+        i = bisect.bisect_right(self.store_words, before) - 1
+        return self.store_words[i] if i >= 0 else self.store_words[0]
+
+    def find(self, folded: str, place: str, a: int, b: int) -> int:
+        if place not in self.places:
+            self.places[place] = folded.find(place, a, b)
+        return self.places[place]
 
 
 def _part_of_day(stmt, folded: str, stop: int) -> str | None:
@@ -295,40 +334,42 @@ def _hours_statements(project, t, text: str, stores: _Stores, general: list[str]
     if not stmts:
         return
     folded = fold_same_length(text)
+    sentences = _Sentences(text)
+    words: dict[tuple[int, int], _SentenceWords] = {}
     # exceptions: stores a statement names (outside "salvo …" clauses) are not in the text's general claims
     targets = []
     excluded: set = set()
     for st in stmts:
-        a, b = _sentence(text, st.start, st.end)
-        sentence = folded[a:b]
+        a, b = sentences.around(st.start, st.end)
+        sw = words.get((a, b)) or words.setdefault((a, b), _SentenceWords(folded, a, b))
         named, exc = [], set()
         if st.place_hint:
-            pos = folded.find(fold(st.place_hint), a, b)
+            pos = sw.find(folded, fold(st.place_hint), a, b)
             matched = stores.match(st.place_hint)
-            pre = folded[a:pos] if pos >= 0 else ""
-            after = folded[pos + len(st.place_hint):st.start] if 0 <= pos < st.start else ""
-            if _EXCEPT.search(pre) and (pos > st.start or _PLURAL_STORES.search(after)):
+            before = pos >= 0 and sw.excepts.within(a, pos)  # _EXCEPT.search(folded[a:pos])
+            if before and (pos > st.start or sw.plurals.within(pos + len(st.place_hint), st.start)):
                 exc = set(matched)  # "cierran los domingos, salvo la de Sevilla"; "salvo Sevilla, las tiendas…"
             else:
                 named = matched  # "la tienda de Sevilla abre…"; "la excepción es Sevilla, que abre…"
             excluded |= set(matched)
-        targets.append((st, a, b, sentence, named, exc))
+        targets.append((st, a, b, sw, named, exc))
     starts = sorted(st.start for st in stmts)
-    for st, a, b, sentence, named, exc in targets:
+    for st, a, b, sw, named, exc in targets:
         if not _reliable(st):
             continue
-        part = _part_of_day(st, folded, min([x for x in starts if x > st.start] + [b]))
+        nxt = bisect.bisect_right(starts, st.start)
+        part = _part_of_day(st, folded, min(starts[nxt], b) if nxt < len(starts) else b)
         rel = st.start - a
         subjects: list = []  # (kind, id)
         if named:
             subjects = [("store", sid) for sid in named]
         elif st.place_hint and not exc and stores.match(st.place_hint) == []:
-            kinds, _ = _channel_kinds(sentence, rel)
+            kinds, _ = sw.channel_kinds(rel)
             if not kinds:
                 continue  # a place that is none of our stores
         if not subjects:
-            kinds, cpos = _channel_kinds(sentence, rel)
-            spos = _store_word_pos(sentence, rel)
+            kinds, cpos = sw.channel_kinds(rel)
+            spos = sw.store_word_pos(rel)
             prefer_channel = kinds and (spos is None or (cpos <= rel and (spos > rel or cpos > spos)))
             if prefer_channel:
                 subjects = [("channel", ch.id) for ch in project.contact.channels
@@ -336,7 +377,7 @@ def _hours_statements(project, t, text: str, stores: _Stores, general: list[str]
                 if "phone" in kinds and len(kinds) > 1:  # "atención al cliente": the channel so labelled first
                     labelled = [s for s in subjects if fold(project.channel(s[1]).title) == "atencion al cliente"]
                     subjects = labelled or subjects
-            elif t.kind == "store.notes" and t.subject in project.stores and not _PLURAL_STORES.search(sentence):
+            elif t.kind == "store.notes" and t.subject in project.stores and not sw.plural:
                 subjects = [("store", t.subject)]  # "la tienda" in a store's notes is that store
             elif spos is not None:
                 subjects = [("store", sid) for sid in project.stores if sid not in excluded | exc]

@@ -26,6 +26,7 @@ Opening day sets use 0 = Monday … 6 = Sunday (the order of ``kbgen.hours``).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from kbgen.text.fold import fold_same_length
+from kbgen.text.scan import Spans, ends_with, words_before
 from kbgen.text.trigger import DIGIT as _DIGIT
 from kbgen.text.trigger import tokens as _tokens
 from kbgen.text.trigger import trie as _trie
@@ -231,15 +233,17 @@ def _hits(table: list[tuple[Any, str, int]], text: str) -> list[_Hit]:
     if anyrow is None or not anyrow.search(text):  # most sentences match no row at all
         return []
     taken: list[_Hit] = []
+    spans = Spans()
     for (key, _, weight), rx in zip(table, rows):
         for m in rx.finditer(text):
-            if not any(m.start() < h.end and h.start < m.end() for h in taken):
+            if not spans.overlaps(m.start(), m.end()):
+                spans.add(m.start(), m.end())
                 taken.append(_Hit(m.start(), m.end(), key, weight))
     return sorted(taken, key=lambda h: h.start)
 
 
-def _free(start: int, end: int, used: list[tuple[int, int]]) -> bool:
-    return not any(start < b and a < end for a, b in used)
+def _free(start: int, end: int, used: Spans) -> bool:
+    return not used.overlaps(start, end)
 
 
 # ------------------------------------------------------------------ numbers and durations
@@ -343,7 +347,7 @@ _EXCEPT_BEFORE = re.compile(
     r"(?:(?:a|en|para|las?|los|islas|the|to|in|for)\s+)*$")
 _PAST_ADJACENT_BEFORE = re.compile(
     r"(?:\bhace|\bdesde\s+hace|\b(?:en|durante)\s+(?:los|las)\s+ultim[oa]s|\blast|\bpast)\s+(?:unos\s+|unas\s+|mas\s+de\s+)?$")
-_PAST_ADJACENT_AFTER = re.compile(r"^\s+(?:ago|atras)\b")
+_PAST_ADJACENT_AFTER = re.compile(r"\s+(?:ago|atras)\b")  # matched right after a duration
 _ON_A_DAY_BEFORE = re.compile(  # "si lo pides un día laborable", "pedidos hechos un día festivo", "on a business day"
     r"\b(?:(?:lo|la|los|las)\s+(?:haces|hagas|pides|pidas|compras|compres|realizas|realices|confirmas|confirmes"
     r"|tramitas|tramites|pagas|pagues)|(?:hech|realizad|confirmad|pagad|tramitad)[oa]s?|on|placed)\s+$")
@@ -370,7 +374,8 @@ _CHANNELS: list[tuple[str, str, int]] = [
     ("correo", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", 0),  # an e-mail address
     ("whatsapp", r"escrib\w*\s+al\s+\+?\d[\d\s]{7,}\d", 0),  # "escríbenos al 612 345 678"
 ]
-_CONNECTOR = re.compile(r"\s*(?:,|y|e|o|u|and|or|&|/|\+)?\s*(?:(?:el|la|los|las|the|por|para|en|a|al|to|in|by)\s+)?")
+_CONNECTOR = re.compile(  # possessive spaces: a long run of them is read once (the same matches)
+    r"\s*+(?:,|y|e|o|u|and|or|&|/|\+)?\s*+(?:(?:el|la|los|las|the|por|para|en|a|al|to|in|by)\s++)?")
 
 _QUESTION = re.compile(r"^\s*¿|\?\s*[\"»”)]*\s*$")
 _PAST = re.compile(
@@ -404,25 +409,58 @@ def _cutoff(s: str) -> int | None:
     return None
 
 
-def _nearest(hits: list[_Hit], start: int, end: int, s: str, after_link: re.Pattern | None) -> _Hit | None:
-    """The hit closest to [start, end): any hit before it, a hit after it only through
-    ``after_link`` (None: any gap without a clause break)."""
-    best, best_score = None, None
-    for h in hits:
-        if h.end <= start:
-            score = start - h.end + h.weight
-        elif h.start >= end:
-            gap = s[end:h.start]
-            if after_link is not None and not after_link.fullmatch(gap):
-                continue
-            if after_link is None and re.search(r"[,;:]", gap):
-                continue
-            score = len(gap) + h.weight + 1
+_AFTER_LINK_WORDS = 9  # _CUE_AFTER_LINK spans at most 8 words ("desde que lo recibas para devolverlo…")
+
+
+class _Cues:
+    """The cue words of a sentence (sorted, disjoint hits) and, for a span, the nearest one: any
+    cue before it (distance plus its weight), one after it only through _CUE_AFTER_LINK."""
+
+    def __init__(self, hits: list[_Hit], s: str):
+        self.hits, self.s = hits, s
+        self.starts = [h.start for h in hits]
+        self.ends = [h.end for h in hits]
+        self.max_weight = max((h.weight for h in hits), default=0)
+
+    def nearest(self, start: int, end: int) -> _Hit | None:
+        """The first hit with the lowest score, as a pass over all of them would find it: only the
+        hits that can have it are scored (the last ones before the span, within the largest weight,
+        and those after it within the words _CUE_AFTER_LINK can span)."""
+        hits, s = self.hits, self.s
+        last_before = bisect.bisect_right(self.ends, start) - 1
+        first = last_before
+        if last_before >= 0:
+            reach = start - self.ends[last_before] + self.max_weight  # no earlier cue scores less
+            while first > 0 and start - self.ends[first - 1] <= reach:
+                first -= 1
         else:
-            continue
-        if best_score is None or score < best_score:
-            best, best_score = h, score
-    return best
+            first = 0
+        after = bisect.bisect_left(self.starts, end)
+        stop = bisect.bisect_right(self.starts, _words_after(s, end, _AFTER_LINK_WORDS))
+        best, best_score = None, None
+        for i in (*range(first, last_before + 1), *range(after, stop)):
+            h = hits[i]
+            if h.end <= start:
+                score = start - h.end + h.weight
+            else:
+                gap = s[end:h.start]
+                if not _CUE_AFTER_LINK.fullmatch(gap):
+                    continue
+                score = len(gap) + h.weight + 1
+            if best_score is None or score < best_score:
+                best, best_score = h, score
+        return best
+
+
+def _words_after(s: str, pos: int, words: int) -> int:
+    """Where the ``words``-th whitespace-separated word after ``pos`` ends."""
+    i, n = pos, len(s)
+    for _ in range(words):
+        while i < n and s[i].isspace():
+            i += 1
+        while i < n and not s[i].isspace():
+            i += 1
+    return i
 
 
 def _groups(hits: list[_Hit], s: str) -> list[list[_Hit]]:
@@ -444,11 +482,32 @@ def _assign(groups: list[list[_Hit]], targets: list[tuple[int, int]], s: str) ->
         return [[h.key for h in groups[0]] for _ in targets]
     if len(groups) == len(targets):
         return [[h.key for h in g] for g in groups]
-    out = []
-    for a, b in targets:
-        best = min(groups, key=lambda g: min(abs(a - g[-1].end), abs(g[0].start - b)))
-        out.append([h.key for h in best])
-    return out
+    near = _Nearest(groups)
+    return [[h.key for h in near(a, b)] for a, b in targets]
+
+
+class _Nearest:
+    """For a span, the group of hits closest to it:
+    ``min(groups, key=lambda g: min(abs(a - g[-1].end), abs(g[0].start - b)))``, the first on ties.
+
+    Groups are disjoint and in order, so the distance falls group by group up to the span and
+    rises after it: only the last group before it, those overlapping it and the first after it
+    can be the closest, found by binary search."""
+
+    def __init__(self, groups: list[list[_Hit]]):
+        self.groups = groups
+        self.starts = [g[0].start for g in groups]
+        self.ends = [g[-1].end for g in groups]
+
+    def __call__(self, a: int, b: int) -> list[_Hit]:
+        lo = max(bisect.bisect_right(self.ends, a) - 1, 0)  # the last group ending by a
+        hi = min(bisect.bisect_left(self.starts, b), len(self.groups) - 1)  # the first starting at b
+        best, best_d = None, None
+        for i in range(lo, hi + 1):
+            d = min(abs(a - self.ends[i]), abs(self.starts[i] - b))
+            if best_d is None or d < best_d:
+                best, best_d = self.groups[i], d
+        return best
 
 
 # ------------------------------------------------------------------ opening hours
@@ -676,7 +735,7 @@ def _claims_of_sentence(s: str, ctx: _Context) -> tuple[dict, ...]:
 
 
 def _sentence_claims(s: str, ctx: _Context = _Context()) -> list[dict]:
-    used: list[tuple[int, int]] = []
+    used = Spans()  # what an earlier scanner read: "7 días a la semana" is no 7-day delivery
     out: list[tuple[int, dict]] = []
     channels = _hits(_CHANNELS, s)
     out += _opening_claims(s, used, channels)
@@ -686,112 +745,150 @@ def _sentence_claims(s: str, ctx: _Context = _Context()) -> list[dict]:
     return [c for _, c in sorted(out, key=lambda x: x[0])]
 
 
-def _channel_near(channels: list[_Hit], a: int, b: int, s: str) -> str | None:
-    if not channels:
-        return None
-    return _assign(_groups(channels, s), [(a, b)], s)[0][0]
+def _near_keys(hits: list[_Hit], s: str):
+    """For a span, the first key of the group of ``hits`` nearest to it (None without hits): what
+    ``_assign(_groups(hits, s), [(a, b)], s)[0][0]`` gives, with the groups made once."""
+    if not hits:
+        return lambda a, b: None
+    nearest = _Nearest(_groups(hits, s))
+    return lambda a, b: nearest(a, b)[0].key
 
 
-def _opening_claims(s: str, used: list[tuple[int, int]], channels: list[_Hit]) -> list[tuple[int, dict]]:
+_NO_GAP = re.compile(r"[\s,]*(?:(?:los|el|on|de)\s+)?")
+_DELIVERY_WORD = re.compile(r"\b(?:entreg|repart|deliver)\w*")
+
+
+def _opening_claims(s: str, used: Spans, channels: list[_Hit]) -> list[tuple[int, dict]]:
     out: list[tuple[int, dict]] = []
     cue = bool(_OPEN_CUE.search(s))
+    channel_near = _near_keys(channels, s)
+    ranges: Optional[list[re.Match]] = None  # every hour range of the sentence, when first needed
+    delivery: Optional[bool] = None
 
     for m in _DAYS.finditer(s):  # "de lunes a sábado de 9 a 21 h", "de 9 a 14 h los sábados"
         after = _HOURS_LEAD.match(s, m.end())
         times = _INTERVALS.match(s, after.end())
         if not times:
-            before = list(_INTERVALS.finditer(s[: m.start()]))
-            if before and re.fullmatch(r"[\s,]*(?:(?:los|el|on|de)\s+)?", s[before[-1].end():m.start()]):
-                times = before[-1]
+            # the last range before the days, right before them: _INTERVALS.finditer(s[:m.start()])[-1]
+            # is the last range of the whole sentence that ends by then (no range reaches into a day
+            # expression, and a range that ends at a letter is cut off by a space before the day)
+            if ranges is None:
+                ranges = list(_INTERVALS.finditer(s))
+                range_ends = [r.end() for r in ranges]
+            i = bisect.bisect_right(range_ends, m.start()) - 1
+            if i >= 0 and _NO_GAP.fullmatch(s, ranges[i].end(), m.start()):
+                times = ranges[i]
         if not times or not _free(min(m.start(), times.start()), max(m.end(), times.end()), used):
             continue
         intervals = ((0, 1440),) if times["full"] else _intervals_of(times.group(0))
         if not intervals:
             continue
-        if not cue and re.search(r"\b(?:entreg|repart|deliver)\w*", s):
+        if delivery is None:
+            delivery = bool(_DELIVERY_WORD.search(s))
+        if not cue and delivery:
             continue  # delivery slots, not opening hours
         a, b = min(m.start(), times.start()), max(m.end(), times.end())
-        used.append((a, b))
+        used.add(a, b)
         out.append((a, dict(metric="opening.hours", op="equals", value=(_days_of(m), intervals),
-                            channel=_channel_near(channels, a, b, s))))
+                            channel=channel_near(a, b))))
 
     for m in _OPEN_24.finditer(s):
         if _free(m.start(), m.end(), used):
-            used.append(m.span())
+            used.add(*m.span())
             out.append((m.start(), dict(metric="opening.24h", op="is_true", value=True,
-                                        channel=_channel_near(channels, *m.span(), s))))
+                                        channel=channel_near(*m.span()))))
 
     for m in _DAYS_PER_WEEK.finditer(s):
         if not _free(m.start(), m.end(), used):
             continue
-        used.append(m.span())  # "atendemos 7 días a la semana" is never a 7-day response time
+        used.add(*m.span())  # "atendemos 7 días a la semana" is never a 7-day response time
         if cue or channels:
             n = 7 if m["all"] else int(_number(m["n"]))
             out.append((m.start(), dict(metric="opening.days_per_week", op="equals", value=n,
-                                        channel=_channel_near(channels, *m.span(), s))))
+                                        channel=channel_near(*m.span()))))
 
     for pattern, truth in ((_SUNDAY_CLOSED, False), (_SUNDAY_OPEN, True)):
         for m in pattern.finditer(s):
             if _free(m.start(), m.end(), used):
-                used.append(m.span())
+                used.add(*m.span())
                 out.append((m.start(), dict(metric="opening.sunday", op="is_true" if truth else "is_false",
-                                            value=truth, channel=_channel_near(channels, *m.span(), s))))
+                                            value=truth, channel=channel_near(*m.span()))))
     return out
 
 
 def _free_claims(s: str) -> list[tuple[int, dict]]:
     out: list[tuple[int, dict]] = []
-    things = _hits(_FREE_THINGS, s)
-    zones = _hits(_ZONES, s)
-    for m in _FREE.finditer(s):
-        near = _nearest_thing(things, m.start(), m.end(), s)
+    frees = list(_FREE.finditer(s))
+    if frees:
+        things = _hits(_FREE_THINGS, s)
+        group_of = {id(h): g for g in _groups(things, s) for h in g}
+        thing_near = _NearThing(things, s)
+        zone_near = _near_keys(_hits(_ZONES, s), s)
+        threshold: Any = ()  # _THRESHOLD.search(s), once
+    for m in frees:
+        near = thing_near(m.start(), m.end())
         if near is None:
             continue
-        group = next(g for g in _groups(things, s) if near in g)
+        group = group_of[id(near)]
         window = re.split(r"[,;:]", s[max(0, m.start() - 30):m.start()])[-1]
         negated = bool(_NEGATION_BEFORE.search(window))
         for thing in group:
             claim = dict(metric=thing.key, op="is_false" if negated else "is_true", value=not negated)
             if thing.key == "shipping.free":
-                t = _THRESHOLD.search(s)
+                if threshold == ():
+                    threshold = _THRESHOLD.search(s)
+                t = threshold
                 if t:
                     claim["threshold"] = _money(t, "t" if (t["ta"] or t["tb"]) else "u")
-                claim["zone"] = _assign(_groups(zones, s), [m.span()], s)[0][0] if zones else None
+                claim["zone"] = zone_near(*m.span())
             out.append((m.start(), claim))
     for m in _NOT_FREE_RETURNS.finditer(s):
         out.append((m.start(), dict(metric="returns.free", op="is_false", value=False)))
     return out
 
 
-def _nearest_thing(things: list[_Hit], start: int, end: int, s: str) -> _Hit | None:
-    """What 'gratis' is about: the thing word overlapping it or within 30 characters
-    of it, not across a comma when the thing comes after ('envío gratis', 'free returns')."""
-    best, best_gap = None, 31
-    for h in things:
-        if h.start < end and start < h.end:
-            gap = 0
-        elif h.end <= start:
-            gap = start - h.end
-        else:
-            gap = h.start - end
-            if re.search(r"[,;:]", s[end:h.start]):
-                continue
-        if gap < best_gap:
-            best, best_gap = h, gap
-    return best
+class _NearThing:
+    """What 'gratis' is about: the thing word overlapping it or within 30 characters of it, not
+    across a comma when the thing comes after ('envío gratis', 'free returns'); the first of the
+    nearest. Only the things within 30 characters are looked at (found by binary search)."""
+
+    def __init__(self, things: list[_Hit], s: str):
+        self.things, self.s = things, s
+        self.starts = [h.start for h in things]
+        self.ends = [h.end for h in things]
+
+    def __call__(self, start: int, end: int) -> _Hit | None:
+        best, best_gap = None, 31
+        lo = bisect.bisect_left(self.ends, start - 30)
+        hi = bisect.bisect_right(self.starts, end + 30)
+        for h in self.things[lo:hi]:
+            if h.start < end and start < h.end:
+                gap = 0
+            elif h.end <= start:
+                gap = start - h.end
+            else:
+                gap = h.start - end
+                if re.search(r"[,;:]", self.s[end:h.start]):
+                    continue
+            if gap < best_gap:
+                best, best_gap = h, gap
+        return best
 
 
-def _discount_claims(s: str, used: list[tuple[int, int]]) -> list[tuple[int, dict]]:
+_VAT_BEFORE = re.compile(r"\b(?:iva|vat)\s*(?:del?\s*)?$")
+
+
+def _discount_claims(s: str, used: Spans) -> list[tuple[int, dict]]:
     best: tuple[int, float, str] | None = None
     has_cue = bool(_DISCOUNT_CUE.search(s))
     for m in _PERCENT.finditer(s):
-        if _NOT_DISCOUNT_AFTER.match(s, m.end()) or re.search(r"\b(?:iva|vat)\s*(?:del?\s*)?$", s[: m.start()]):
+        if _NOT_DISCOUNT_AFTER.match(s, m.end()) or ends_with(_VAT_BEFORE, s, m.start(), 2):
             continue
         if not (has_cue or m["neg"]):
             continue
         value = max(_pct(m["a"]), _pct(m["b"])) if m["b"] else _pct(m["a"])
-        op = "at_most" if (m["b"] or _UP_TO_BEFORE.search(s[: m.start()])) else "equals"
-        used.append(m.span())
+        op = "at_most" if (m["b"] or ends_with(_UP_TO_BEFORE, s, m.start(), 4)) else "equals"
+        used.add(*m.span())
         if best is None or value > best[1]:
             best = (m.start(), value, op)
     if best is None:
@@ -803,33 +900,38 @@ _OP_OF = {"delivery": "at_most", "returns.refund_within": "at_most", "first_resp
           "returns.window": "at_least"}
 
 
-def _duration_claims(s: str, used: list[tuple[int, int]], channels: list[_Hit],
+def _duration_claims(s: str, used: Spans, channels: list[_Hit],
                      ctx: _Context = _Context()) -> list[tuple[int, dict]]:
     found: list[tuple[int, int, Span, bool]] = []
+    read = Spans()
     for m in _DURATION.finditer(s):
         if not _free(m.start(), m.end(), used) or _is_clock(m, s):
             continue
-        if _PAST_ADJACENT_BEFORE.search(s[: m.start()]) or _PAST_ADJACENT_AFTER.match(s[m.end():]):
+        if ends_with(_PAST_ADJACENT_BEFORE, s, m.start(), 5) or _PAST_ADJACENT_AFTER.match(s, m.end()):
             continue
-        if m["a"] in ("un", "una", "a", "an") and not m["b"] and _ON_A_DAY_BEFORE.search(s[: m.start()]):
+        if m["a"] in ("un", "una", "a", "an") and not m["b"] and ends_with(_ON_A_DAY_BEFORE, s, m.start(), 2):
             continue  # "si lo haces un día laborable antes de las 14:00": when, not how long
         parsed = _span_of(m)
         if parsed:
             found.append((m.start(), m.end(), *parsed))
+            read.add(m.start(), m.end())
     for m in _RELATIVE.finditer(s):
-        if _free(m.start(), m.end(), used) and not any(a < m.end() and m.start() < b for a, b, *_ in found):
+        if _free(m.start(), m.end(), used) and not read.overlaps(m.start(), m.end()):
             if m["nextday"]:
                 found.append((m.start(), m.end(), Span(1440, 1440, "nextday"), bool(m["nd_b"] or m["nd_b2"])))
             else:
                 found.append((m.start(), m.end(), Span(0, 720, "sameday"), False))
+            read.add(m.start(), m.end())
     found.sort(key=lambda f: f[0])
+    if not found:
+        return []
 
-    cues = _hits(_CUES, s)
+    cues = _Cues(_hits(_CUES, s), s)
     typed = []
     for a, b, span, business in found:
-        cue = _nearest(cues, a, b, s, _CUE_AFTER_LINK)
+        cue = cues.nearest(a, b)
         metric = cue.key if cue is not None else ctx.metric
-        if _OP_OF.get(metric) == "at_most" and _LOWER_BOUND_BEFORE.search(s[:a]):
+        if _OP_OF.get(metric) == "at_most" and ends_with(_LOWER_BOUND_BEFORE, s, a, 3):
             continue  # "tarda al menos 3 días" states a minimum, it promises nothing
         if metric in _OP_OF:
             typed.append((a, b, span, business, metric))
@@ -841,7 +943,7 @@ def _duration_claims(s: str, used: list[tuple[int, int]], channels: list[_Hit],
     responses = [(a, b) for a, b, *_, k in typed if k == "first_response"]
     zone_hits, excluded = [], []
     for group in _groups(_hits(_ZONES, s), s):
-        (excluded if _EXCEPT_BEFORE.search(s[: group[0].start]) else zone_hits).extend(group)
+        (excluded if _except_before(s, group[0].start) else zone_hits).extend(group)
     except_zones = tuple(dict.fromkeys(h.key for h in excluded if h.key))
     zones_for = iter(_assign(_groups(zone_hits, s), deliveries, s) if zone_hits or not ctx.zones
                      else [list(ctx.zones)] * len(deliveries))
@@ -862,12 +964,28 @@ def _duration_claims(s: str, used: list[tuple[int, int]], channels: list[_Hit],
     return out
 
 
+_EXCEPT_FILLERS = frozenset("a en para la las los islas the to in for".split())  # as in _EXCEPT_BEFORE
+
+
+def _except_before(s: str, end: int) -> bool:
+    """``_EXCEPT_BEFORE.search(s[:end])``: "salvo", "excepto"… then any number of filler words
+    ("salvo a las islas"). The fillers at the end are stepped over, then only the words before
+    them are searched (the pattern ends with the fillers, so its match starts there)."""
+    i = end
+    while True:
+        j = words_before(s, i, 1)
+        if j < i and s[j:i].strip() in _EXCEPT_FILLERS:
+            i = j
+        else:
+            break
+    return bool(_EXCEPT_BEFORE.search(s, words_before(s, i, 3), end))
+
+
 def _is_clock(m: re.Match, s: str) -> bool:
     """'antes de las 14 h', 'entregamos de 9 a 14 h': times of day, not durations."""
-    before = s[: m.start()]
-    if _CLOCK_BEFORE.search(before):
+    if ends_with(_CLOCK_BEFORE, s, m.start(), 3):
         return True
-    if m["b"] and UNIT_WORDS.get(m["unit"]) == "h" and _RANGE_CLOCK_BEFORE.search(before):
+    if m["b"] and UNIT_WORDS.get(m["unit"]) == "h" and ends_with(_RANGE_CLOCK_BEFORE, s, m.start(), 2):
         a, b = _number(m["a"]), _number(m["b"])
         return a <= 24 and b <= 24 and not (a >= 24 or (a < 6 and b < 12))
     return False

@@ -1,6 +1,7 @@
 """Opening hours as people write them: interval lists, weekday sets, statements in prose."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from ..hours import DAY_NAMES_ES, Interval
 from .dates import MONTHS
 from .fold import fold, fold_same_length
+from .scan import Spans, ends_with
 from .trigger import DIGIT, trigger
 
 # --- times and intervals --------------------------------------------------------------------
@@ -257,26 +259,41 @@ def _sentences(text: str):
     yield start, len(text)
 
 
+_OPENING_BEFORE = re.compile(r"(abiert[oa]s?|abr[a-z]+|open)\s*$")
+_LONE_LETTER = re.compile(r"(?<![a-zñ])[lmxjvsd](?![a-zñ])")
+
+
 def _items(text: str, folded: str, a: int, b: int):
-    """(pos, end, kind, value) items of one sentence: T times, D days, O open, C closed."""
+    """(pos, end, kind, value) items of one sentence: T times, D days, O open, C closed.
+
+    What comes before a match is looked at over its last words only (``ends_with``), or from the
+    last digit on (the afternoon words of _PM_WORDS), so a long sentence is read in linear time."""
     items = []
     seg = folded[a:b]
+    last_digit, scanned = 0, 0  # the last digit of seg before the current range, found from `scanned` on
     for m in _RANGE_RE.finditer(seg):
-        if _DURATION_BEFORE.search(seg[:m.start()]):
+        if ends_with(_DURATION_BEFORE, seg, m.start(), 2):
             continue
-        try:
-            items.append((a + m.start(), a + m.end(), "T", _interval(*_range_times(m), seg[:m.start()])))
+        for i in range(m.start() - 1, scanned - 1, -1):
+            if seg[i].isdecimal():  # what \d matches
+                last_digit = i
+                break
+        scanned = m.start()
+        try:  # _PM_WORDS needs no digit after its word: it can only match after the last digit
+            items.append((a + m.start(), a + m.end(), "T", _interval(*_range_times(m), seg[last_digit:m.start()])))
         except ValueError:
             continue
     for m in _ALL_DAY_RE.finditer(seg):
-        if re.search(r"(abiert[oa]s?|abr[a-z]+|open)\s*$", seg[:m.start()]):
+        if ends_with(_OPENING_BEFORE, seg, m.start(), 1):
             items.append((a + m.start(), a + m.end(), "T", Interval(0, 1440)))
-    taken = [(s, e) for s, e, *_ in items]
+    taken = Spans()
+    for s, e, *_ in items:
+        taken.add(s, e)
     for m in _DAYS_RE.finditer(folded, a, b):
         s, e = m.span()
         raw = text[s:e]
-        letters = [x.start() for x in re.finditer(r"(?<![a-zñ])[lmxjvsd](?![a-zñ])", m.group(0))]
-        if any(s < te and ts < e for ts, te in taken) or any(raw[i].islower() for i in letters):
+        letters = [x.start() for x in _LONE_LETTER.finditer(m.group(0))]
+        if taken.overlaps(s, e) or any(raw[i].islower() for i in letters):
             continue  # inside a time range, or a lowercase letter ("y", "a" are not days either)
         if re.fullmatch(r"(?:(?:de|desde|los|el)\s+)?[a-z]", m.group(0)):
             continue  # a lone letter is not a day
@@ -284,11 +301,13 @@ def _items(text: str, folded: str, a: int, b: int):
             items.append((s, e, "D", parse_days(raw)))
         except ValueError:
             continue
+    said = Spans()  # the open/closed words taken
     for rx, kind in ((_CLOSE_RE, "C"), (_OPEN_RE, "O")):
         for m in rx.finditer(seg):
             s = a + m.start()
-            if not any(x[0] <= s < x[1] for x in items if x[2] in "OC"):
+            if not said.overlaps(s, s + 1):
                 items.append((s, a + m.end(), kind, None))
+                said.add(s, a + m.end())
     return sorted(items, key=lambda x: x[0])
 
 
@@ -331,10 +350,12 @@ def _group(items) -> list[_Group]:
     return groups
 
 
-def _place(text: str, a: int, b: int, before: int, general: set[str]) -> str | None:
-    """The store or city a statement names: "tienda de X", "en X", else a proper noun near it."""
+def _places(text: str, a: int, b: int, general: set[str]) -> list[list[tuple[int, str]]]:
+    """The places a sentence names, as (position, name): first those of "tienda de X", "en X"
+    (_PLACE_RE), then the proper nouns (_PROPER_RE); read once for all the sentence's statements."""
+    out = []
     for rx in (_PLACE_RE, _PROPER_RE):
-        best = None
+        found = []
         for m in rx.finditer(text, a, b):
             name = (m.group(1) if m.groups() else m.group(0)).strip()
             if rx is _PROPER_RE and not (" " in name or m.start() > a):
@@ -350,10 +371,18 @@ def _place(text: str, a: int, b: int, before: int, general: set[str]) -> str | N
                     break
             if not name or fold(name) in _NOT_PLACE or fold(name) in general:
                 continue
-            if best is None or m.start() < before:
-                best = name
-        if best:
-            return best
+            found.append((m.start(), name))
+        out.append(found)
+    return out
+
+
+def _place(places: list[list[tuple[int, str]]], before: int) -> str | None:
+    """The store or city a statement at ``before`` names: of "tienda de X", "en X", else of the
+    proper nouns, the last one before it, or else the first one."""
+    for found in places:
+        if found:
+            i = bisect.bisect_left(found, (before, "")) - 1  # the last one starting before it
+            return found[i][1] if i >= 0 else found[0][1]
     return None
 
 
@@ -389,6 +418,7 @@ def find_hours_statements(text: str, general_names=()) -> list[HoursStatement]:
             continue  # days and times with no word about opening: "pedidos de lunes a viernes..."
         channel = _CHANNEL_RE.search(sentence)
         dated = bool(_DATED_RE.search(sentence))
+        places = None
         for g in _group(items):
             if (g.days is None and not g.times) or not (g.times or g.open or g.closed):
                 continue
@@ -396,9 +426,11 @@ def find_hours_statements(text: str, general_names=()) -> list[HoursStatement]:
             intervals = () if closed else (tuple(sorted(g.times)) if g.times else None)
             s, e = g.span
             pod = _PART_OF_DAY.search(folded, s, e) if not g.times else None
+            if places is None:
+                places = _places(text, a, b, general)
             out.append(HoursStatement(
                 start=s, end=e, raw=text[s:e], days=g.days or DaySpec(), intervals=intervals,
                 closed=closed, open_only=intervals is None,
-                place_hint=_place(text, a, b, s, general), channel_hint=channel.group(1) if channel else None,
+                place_hint=_place(places, s), channel_hint=channel.group(1) if channel else None,
                 dated=dated, part_of_day=pod.group(1) if pod else None))
     return out
