@@ -32,13 +32,28 @@ def _common(p: argparse.ArgumentParser, formats=tuple(FORMATS)) -> None:
     p.add_argument("--today", type=_date, default=None, help="the date checks run as of (YYYY-MM-DD)")
 
 
+def _jobs(p) -> None:
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="processes the checks share (default: the CPUs this process may use, at most 4)")
+
+
+def default_jobs() -> int:
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(4, cpus))
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kbgen", description="Build and check a help centre from content/.")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("check", help="validate content and run every consistency check")
     _common(p)
     p.add_argument("--no-search", action="store_true", help="skip the search tests (KB7xx)")
+    _jobs(p)
     p = sub.add_parser("build", help="check, then build the site into site/")
+    _jobs(p)
     _common(p)
     p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     p.add_argument("--site-dir", default=None, help="output folder (default: site_dir of mkdocs.yml, site/)")
@@ -84,7 +99,8 @@ def _out(text: str) -> None:
 
 
 def cmd_check(args) -> int:
-    opts = Options(today=args.today or dt.date.today(), strict=args.strict, search=not args.no_search)
+    opts = Options(today=args.today or dt.date.today(), strict=args.strict, search=not args.no_search,
+                   jobs=args.jobs or default_jobs())
     result = analyse(args.content, opts)
     _out(render(result.unreadable + result.findings, args.format))
     if result.unreadable:
@@ -103,7 +119,7 @@ def cmd_build(args) -> int:
     if not os.path.exists(args.config):
         sys.stderr.write(f"{args.config}: no such file; run kbgen build where mkdocs.yml is, or pass --config\n")
         return EXIT_USAGE
-    result = analyse(args.content, Options(today=today, strict=args.strict))
+    result = analyse(args.content, Options(today=today, strict=args.strict, jobs=args.jobs or default_jobs()))
     findings = result.unreadable + result.findings
     if findings:
         sys.stderr.write(render(findings, "text") if args.format == "text" else "")
