@@ -212,7 +212,15 @@ def _m(lang: str, key: str, **kw) -> str:
 
 
 def _short(sentence: str, limit: int = 120) -> str:
-    s = " ".join(sentence.split())
+    """The sentence on one line, cut at ``limit`` characters. Only its start is read (a message per
+    claim of a long paragraph would otherwise read all of it each time): the spaces of a start of
+    the sentence, collapsed, begin the collapsed sentence."""
+    head = 4 * limit
+    while True:
+        s = " ".join(sentence[:head].split())
+        if head >= len(sentence) or len(s) > limit:
+            break
+        head *= 2
     return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
 
 
@@ -526,19 +534,24 @@ class _Reader:
         of those settings is consistent by construction."""
         masked = _REF.sub(lambda m: " " * len(m.group(0)), raw)
         out: list[tuple[Claim, frozenset]] = []
-        filled: dict[tuple[int, int], list[Claim]] = {}
+        sentences: dict[tuple[int, int], tuple] = {}  # per sentence: its text, references, claims filled in
         for c in extract_claims(masked, self.lang, context=context):
-            a, b = _widen(masked, c.start, c.end)
-            seg = raw[a:b].strip()
-            if not _REF.search(seg):
+            key = (c.start, c.end)
+            if key not in sentences:
+                a, b = _widen(masked, c.start, c.end)
+                seg = raw[a:b].strip()
+                refs = frozenset(m.group(1).strip() for m in _REF.finditer(seg))
+                filled: dict = {}
+                if refs:
+                    for r in extract_claims(self.resolve(seg), self.lang, context=context):
+                        filled.setdefault(_core(r), r)  # the first filled-in claim of each core
+                sentences[key] = (seg, refs, filled)
+            seg, refs, filled = sentences[key]
+            if not refs:
                 out.append((c, frozenset()))
                 continue
-            key = (c.start, c.end)
-            if key not in filled:
-                filled[key] = extract_claims(self.resolve(seg), self.lang, context=context)
-            match = next((r for r in filled[key] if _core(r) == _core(c)), None)
+            match = filled.get(_core(c))
             if match is not None:
-                refs = frozenset(m.group(1).strip() for m in _REF.finditer(seg))
                 out.append((replace(match, start=c.start, end=c.end, sentence=seg), refs))
         return out
 

@@ -682,8 +682,9 @@ def extract_claims(text: str, lang: str = "es", *, context: str = "") -> list[Cl
         s = folded[start:end]
         if not _may_claim(s) or not _promissory(s):
             continue
+        sentence = text[start:end]  # one string for all its claims: hashed once, not once per claim
         for c in _claims_of_sentence(s, _context_of(context)):
-            claim = Claim(**c, start=start, end=end, sentence=text[start:end])
+            claim = Claim(**c, start=start, end=end, sentence=sentence)
             if claim not in seen:
                 seen.add(claim)
                 claims.append(claim)
