@@ -185,3 +185,42 @@ def test_statement_part_of_day_and_questions():
     [s] = find_hours_statements("Los lunes por la mañana la tienda permanece cerrada por el taller.")
     assert (s.closed, sorted(s.days.days), s.part_of_day) == (True, [0], "mañana")
     assert find_hours_statements("¿Abren las tiendas los días festivos?") == []
+
+
+# ------------------------------------------------------------------ which sentences are read at all
+# find_hours_statements reads a text, then a sentence, only when its trigger finds a digit or a piece
+# of the open/closed words (kbgen.text.trigger): it must fire wherever a statement can come from.
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import kbgen.text.times as times_module  # noqa: E402
+
+
+@pytest.mark.parametrize("name", ["_RANGE_RE", "_ALL_DAY_RE", "_OPEN_RE", "_CLOSE_RE"])
+def test_hours_trigger_fires_on_every_match_of_what_makes_a_statement(name):
+    rx = getattr(times_module, name)
+
+    @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(rx))
+    def run(text):
+        assert times_module._may_state_hours(text), text
+
+    run()
+
+
+def test_the_hours_trigger_changes_no_statement(monkeypatch):
+    import random
+    from pathlib import Path
+
+    from kbgen.engine import load_project
+    project, _, _ = load_project(str(Path(__file__).resolve().parent.parent / "content"))
+    texts = [t.masked for t in project.texts]
+    rng = random.Random(5)
+    words = ("lunes sábado domingos L-V de a 9 14 9:30 20 h y , . tarde abrimos abre cerrado cerramos no abrimos "
+             "tienda Sevilla horario festivos descansamos open closed every day").split()
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    with_trigger = [find_hours_statements(t, ["La Tuerca"]) for t in texts]
+    monkeypatch.setattr(times_module, "_may_state_hours", lambda s: True)
+    assert [find_hours_statements(t, ["La Tuerca"]) for t in texts] == with_trigger
+    assert sum(1 for s in with_trigger if s) > 300
