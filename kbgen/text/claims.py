@@ -21,6 +21,12 @@ How a sentence is read:
 4. Zones and channels named in the sentence are paired with the durations: one group
    applies to all of them, as many groups as durations pair in order, else nearest.
 
+A text, then each sentence, is read only if a trigger finds something no claim goes without
+(a digit, "gratis", a number word before a unit...; see "which sentences can hold a claim"),
+and each sentence once per context (a cache): most sentences of a help site are never scanned.
+Every scanner is linear in the sentence's length (kbgen.text.scan), so a pasted paragraph of
+100 KB costs what its size says.
+
 All positions refer to the text as given. No I/O; pure functions.
 Opening day sets use 0 = Monday … 6 = Sunday (the order of ``kbgen.hours``).
 """
