@@ -487,6 +487,7 @@ def offline_vs_online(project, options):
     for rec in project.offline:
         sources.setdefault(rec.path, []).append(rec)
     files = {doc.loc.path: doc for doc in project.offline_sources}
+    hours_ok: dict[str, bool] = {}  # a store's own hours are checked once, not once per source
     for path, recs in sources.items():
         is_csv = path.lower().endswith(".csv")
         findings: list[Finding] = []
@@ -507,7 +508,9 @@ def offline_vs_online(project, options):
                 yield _f("KB207", p.rec.loc, msg("unknown.store", lang, sid=sid, source=recs[0].source, hint=hint),
                          sid, "error")
                 continue
-            if _online_hours_ok(store) and p.hours_ok:
+            if sid not in hours_ok:
+                hours_ok[sid] = _online_hours_ok(store)
+            if hours_ok[sid] and p.hours_ok:
                 if p.rec.data.hours:
                     yield from _compare_week(p, store, says, source, lang)
                 if _online_specials_ok(store):
