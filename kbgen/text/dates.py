@@ -92,6 +92,8 @@ def parse_date_range_text(text: str, default_year: int) -> tuple[date, date]:
     ``'del 24/12 al 6/1'`` (crosses the new year) -> (first, last). A single date gives (d, d)."""
     t = fold(str(text)).strip(" .,;")
     candidates = []
+    if len(t) - sum(t.count(c) for c in _LOOSE) - len(_SPACE.findall(t)) > _MOST_IN_A_RANGE:
+        return _single(text, default_year)  # too much for two dates: no way to split it into two
     for rx in _RANGE_SPLITS:
         m = rx.match(t)
         if m:
@@ -116,8 +118,21 @@ def parse_date_range_text(text: str, default_year: int) -> tuple[date, date]:
         if last < first:
             raise ValueError(f"«{text}»: la fecha final es anterior a la inicial")
         return first, last
+    return _single(text, default_year)
+
+
+def _single(text: str, default_year: int) -> tuple[date, date]:
     d = parse_date_text(text, default_year)
     return d, d
+
+
+# A date that _parts reads has at most 43 characters besides spaces and ".,;" (a partir del +
+# miércoles día + 12 de septiembre del 2026), so two of them joined by "desde el … hasta el" at
+# most 100: a text with more cannot be a range, and its dashes are not tried one by one (which
+# read the text once per dash).
+_LOOSE = ".,;"
+_SPACE = re.compile(r"\s")
+_MOST_IN_A_RANGE = 128
 
 
 def daterange(first: date, last: date):
