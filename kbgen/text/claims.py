@@ -689,7 +689,9 @@ def extract_claims(text: str, lang: str = "es", *, context: str = "") -> list[Cl
         if not _may_claim(s) or not _promissory(s):
             continue
         sentence = text[start:end]  # one string for all its claims: hashed once, not once per claim
-        for c in _claims_of_sentence(s, _context_of(context)):
+        ctx = _context_of(context)
+        found = _claims_of_sentence(s, ctx) if len(s) <= _CACHED_SENTENCE else _sentence_claims(s, ctx)
+        for c in found:
             claim = Claim(**c, start=start, end=end, sentence=sentence)
             if claim not in seen:
                 seen.add(claim)
@@ -732,6 +734,9 @@ class _Context:
 @functools.lru_cache(maxsize=1024)
 def _context_of(text: str) -> _Context:
     return _Context.of(text)
+
+
+_CACHED_SENTENCE = 2000  # longer sentences do not repeat; the cache would only hold them in memory
 
 
 @functools.lru_cache(maxsize=4096)
