@@ -1,6 +1,8 @@
 """Located YAML and small values: the traps measured on these machines, one test each."""
 from __future__ import annotations
 
+import hypothesis
+import hypothesis.strategies as st
 import pytest
 
 from kbgen.loaders.yamlpos import YScalar, locate, parse_yaml, to_plain
@@ -225,3 +227,12 @@ def test_check_imports_neither_pydantic_nor_the_site_builders():
             "{'pydantic', 'mkdocs', 'material', 'markdown', 'jinja2', 'asyncio', 'holidays'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(st.text(alphabet="ab\n", max_size=9000), st.data())
+def test_line_and_column_agrees_with_reading_the_text_before(text, data):  # noqa: D103
+    from kbgen.loaders.yamlpos import line_and_column
+    offset = data.draw(st.integers(0, len(text)))
+    before = text[:offset]
+    assert line_and_column(text, offset) == (before.count("\n"), offset - (before.rfind("\n") + 1))

@@ -17,7 +17,7 @@ from ..values import parse_duration
 from .files import Unreadable, display_path, list_files, read_text
 from .refs import References
 from .typed import NeedsPydantic, read_model
-from .yamlpos import YMap, YNode, YScalar, YSeq, locate, parse_yaml, to_plain
+from .yamlpos import YMap, YNode, YScalar, YSeq, line_and_column, locate, parse_yaml, to_plain
 
 
 class UsageError(Exception):
@@ -702,8 +702,8 @@ def _flatten(d, prefix=""):
 
 def _body_loc(path: str, body: str, first_line: int):
     def loc_at(offset: int) -> Loc:
-        before = body[:offset]
-        return Loc(path, first_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1)
+        nl, col = line_and_column(body, offset)
+        return Loc(path, first_line + nl, col + 1)
     return loc_at
 
 

@@ -14,6 +14,8 @@ tests/test_loader_units.py and tests/test_hypothesis_content.py check that both 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import yaml
@@ -23,6 +25,22 @@ from ..messages import msg
 
 MAX_NODES = 200_000
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+
+@lru_cache(maxsize=64)
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """(newlines before ``offset``, characters since the last of them) in ``text``. Long texts
+    keep their line starts (a 100 KB paragraph with a finding per line would otherwise be read
+    from its start once per finding)."""
+    if len(text) < 4096:
+        return text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1)
+    starts = _line_starts(text)
+    nl = bisect_right(starts, offset) - 1
+    return nl, offset - starts[nl]
 
 
 @dataclass(slots=True)
@@ -48,10 +66,7 @@ class YScalar(YNode):
                 pos += length + 1
             line, col, length = self.segments[-1]
             return Loc(self.loc.path, line, col + length)
-        text = self.value or ""
-        before = text[:offset]
-        nl = before.count("\n")
-        col_in_line = offset - (before.rfind("\n") + 1)
+        nl, col_in_line = line_and_column(self.value or "", offset)
         if self.style in ("|", ">"):
             return Loc(self.loc.path, self.body_line + nl, self.indent + col_in_line + 1)
         if nl:
