@@ -80,6 +80,8 @@ def main(argv=None) -> int:
         rest += ["--today", "2026-11-29"]
     if command == "check" and "--no-search" not in rest:
         rest.append("--no-search")
+    if "--jobs" not in rest:  # every check in this process, where the timers are
+        rest += ["--jobs", "1"]
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.chdir(folder)
     t0 = time.process_time()

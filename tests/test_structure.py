@@ -7,6 +7,8 @@ import random
 import shutil
 from pathlib import Path
 
+import hypothesis
+import hypothesis.strategies
 import pytest
 
 from kbgen.checks import Options, explain
@@ -273,3 +275,11 @@ def test_near_duplicates_match_brute_force():
                 if sim >= threshold - 1e-9:
                     brute.append((i, j))
             assert [(i, j) for i, j, _ in near_duplicates(sets, threshold, candidate)] == brute
+
+
+@hypothesis.settings(max_examples=400, deadline=None)
+@hypothesis.given(hypothesis.strategies.text(max_size=60))
+def test_heading_ids_are_the_ones_markdown_gives(title):
+    from markdown.extensions.toc import slugify as markdown_slugify
+    from kbgen.checks.structure import slugify
+    assert slugify(title, "-") == markdown_slugify(title, "-")

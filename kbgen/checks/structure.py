@@ -23,6 +23,7 @@ import math
 import os
 import posixpath
 import re
+import unicodedata
 from collections import defaultdict
 from typing import Iterable, Iterator, Optional
 from urllib.parse import unquote
@@ -32,6 +33,15 @@ from ..messages import msg
 from ..text.fold import fold_same_length
 from ..render.urls import CONTACT, HOME, STORES_INDEX, Targets, category_src, policy_src, store_src, url_of
 from . import check, rule
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """The heading ids MkDocs gives by default: Python-Markdown's ``toc.slugify``, written out so
+    that ``kbgen check`` does not load Markdown (tests/test_structure.py keeps them equal)."""
+    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[{}\s]+".format(separator), separator, value)
+
 
 rule("KB601", "broken-link", """A link in an answer, policy, page or note that leads nowhere: a short link
 (``faq:<id>``, ``policy:<slug>``, ``store:<id>``) to an id that does not exist, or a relative ``.md`` link to a
@@ -85,7 +95,6 @@ def _mask_code(text: str) -> str:
 
 def heading_ids(markdown: str) -> set[str]:
     """The ids MkDocs (toc extension, default slugify) gives the headings of a Markdown text."""
-    from markdown.extensions.toc import slugify
     ids: set[str] = set()
     text = _mask_code(markdown)
     heads = [m.group(2) for m in _ATX.finditer(text)]
@@ -138,7 +147,6 @@ class SitePages:
     """Every page the site will have (by MkDocs source path), with the anchors we know it has."""
 
     def __init__(self, project):
-        from markdown.extensions.toc import slugify
         self.project = project
         self.targets = Targets(project)
         p = project
