@@ -117,3 +117,26 @@ def test_address_differences_names_the_field():
     from kbgen.text.addresses import address_differences
     assert address_differences(parse_address("C/ Atocha 14, 28012 Madrid"), ATOCHA) == ["number"]
     assert address_differences(parse_address("C/ Atocha 12, 28014 Madrid"), ATOCHA) == ["postal_code"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("A Coruña", "La Coruña"), ("A Coruña", "Coruña"), ("La Coruña", "A CORUÑA"),
+    ("L'Hospitalet de Llobregat", "Hospitalet de Llobregat"), ("El Puerto de Santa María", "Puerto de Santa María"),
+    ("Las Palmas", "Las Palmas de Gran Canaria"), ("Las Palmas de Gran Canaria", "Palmas de Gran Canaria"),
+])
+def test_the_same_city_with_or_without_its_article(a, b):
+    from kbgen.text.addresses import same_city
+    assert same_city(a, b) and same_city(b, a)
+
+
+@pytest.mark.parametrize("a, b", [("A Coruña", "Oleiros"), ("La Laguna", "Las Palmas"), ("Madrid", "La Rioja")])
+def test_different_cities_stay_different(a, b):
+    from kbgen.text.addresses import same_city
+    assert not same_city(a, b)
+
+
+def test_a_sign_that_writes_la_coruna_is_the_same_address():
+    from kbgen.text.addresses import address_differences
+    a = parse_address("Calle Real 12, 15003 A Coruña")
+    b = parse_address("C/ Real, 12 - 15003 La Coruña")
+    assert same_address(a, b) and address_differences(a, b) == []

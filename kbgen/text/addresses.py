@@ -188,9 +188,21 @@ def same_address(a: AddressKey, b: AddressKey) -> bool:
     return not (a.city and b.city and not same_city(a.city, b.city))
 
 
+_ARTICLES = frozenset({"a", "o", "as", "os", "la", "el", "las", "los", "l", "els", "les"})
+
+
+def _city_words(name: str) -> list[str]:
+    """Folded words of a city name without a leading article, which signs and exports write or
+    leave out, in Spanish or in the local language: "A Coruña" / "La Coruña" / "Coruña",
+    "L'Hospitalet" / "Hospitalet"."""
+    words = fold(name).replace("-", " ").replace("'", " ").replace("’", " ").split()
+    return words[1:] if len(words) > 1 and words[0] in _ARTICLES else words
+
+
 def same_city(a: str, b: str) -> bool:
-    """Equal folded names, or one a shortening of the other ("Las Palmas" / "Las Palmas de Gran Canaria")."""
-    ta, tb = (fold(x).replace("-", " ").split() for x in (a, b))
+    """Equal folded names, or one a shortening of the other ("Las Palmas" / "Las Palmas de Gran
+    Canaria"), with or without a leading article ("A Coruña" / "La Coruña")."""
+    ta, tb = _city_words(a), _city_words(b)
     n = min(len(ta), len(tb))
     return n > 0 and ta[:n] == tb[:n]
 
