@@ -263,12 +263,16 @@ class Day(NamedTuple):
         return self.kind == "special" or (self.kind == "holiday" and self.intervals != self.regular)
 
 
+def _special_reason(sp) -> str:
+    return sp.note or ("cerrado" if sp.closed else "horario especial")
+
+
 def day(schedule, d: _dt.date) -> Day:
     """Hours on a date: special hours first, then public holidays, then the week."""
     regular = schedule.week[d.weekday()]
     for sp in schedule.special:
         if sp.start <= d <= sp.end:
-            return Day(d, sp.intervals, sp.note or ("cerrado" if sp.closed else "horario especial"), "special", regular)
+            return Day(d, sp.intervals, _special_reason(sp), "special", regular)
     if schedule.public_holidays == "closed":
         name = holiday_name(schedule, d)
         if name:
@@ -293,7 +297,7 @@ def unusual_days(schedule, start: _dt.date, n: int) -> dict:
     for sp in schedule.special:  # the first special hours that cover a date win, as in day()
         d = max(sp.start, start)
         last = min(sp.end, end)
-        reason = sp.note or ("cerrado" if sp.closed else "horario especial")
+        reason = _special_reason(sp)
         while d <= last:
             i = (d - start).days
             if i not in out:

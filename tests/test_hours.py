@@ -294,6 +294,13 @@ def test_local_instant_in_the_gap_is_the_jump():
     assert H.local_instant(MAD, D(2026, 10, 24), 1560) == dt.datetime(2026, 10, 25, 0, 0, tzinfo=UTC)
 
 
+@pytest.mark.parametrize("name", sorted(SCHEDULES))
+def test_a_run_of_days_is_each_day_on_its_own(name):
+    """days()/unusual_days() decide whole runs at once; day() one date: they must agree."""
+    sch, start = SCHEDULES[name], D(2026, 1, 1)
+    assert H.days(sch, start, 800) == [H.day(sch, start + dt.timedelta(days=i)) for i in range(800)]
+
+
 def test_browser_data_is_exact_and_small():
     import json
     data = H.browser_data(SCHEDULES["madrid"], D(2026, 11, 29))
