@@ -105,3 +105,17 @@ def js_eval(page, expr: str, arg=None):
 
 def dumps(x) -> str:
     return json.dumps(x, ensure_ascii=False)
+
+
+def settle(page, js: str = "() => document.querySelector('.md-search-result__list').innerHTML"):
+    """Wait until ``js`` (by default the result list) has given the same value for 250 ms — the
+    results of the last keystroke, not a late re-render of an earlier one; returns that value."""
+    last, same = None, 0
+    for _ in range(100):
+        page.wait_for_timeout(50)
+        cur = page.evaluate(js)
+        same = same + 1 if cur == last else 0
+        last = cur
+        if same >= 5:
+            break
+    return last

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kbgen.search import SearchDoc, build_search_payload, load_index, search
-from test_search_helpers import build_material_site, js_page
+from test_search_helpers import build_material_site, js_page, settle
 
 DOCS = [
     SearchDoc("plazo-entrega", "faq", "¿Cuánto tarda en llegar mi pedido?",
@@ -189,18 +189,6 @@ def _results(page):
         })""")
 
 
-def _settle(page) -> None:
-    """Wait until the result list has stayed the same for 250 ms (the last keystroke's results)."""
-    last, same = None, 0
-    for _ in range(100):
-        page.wait_for_timeout(50)
-        cur = page.evaluate("() => document.querySelector('.md-search-result__list').innerHTML")
-        same = same + 1 if cur == last else 0
-        last = cur
-        if same >= 5:
-            return
-
-
 def test_material_search_box_uses_kbgen(material_site, serve_dir, browser):
     base = serve_dir(material_site)
     page = browser.new_page()
@@ -224,7 +212,7 @@ def test_material_search_box_uses_kbgen(material_site, serve_dir, browser):
     box.type("bicic", delay=20)
     page.wait_for_function("""() => { const a = document.querySelector('.md-search-result__item a[href*="#"]');
                                       return a && a.href.includes('taller-bicis'); }""")
-    _settle(page)  # the results of "bic" may still be replaced by those of "bicic", taking the focus
+    settle(page)  # the results of "bic" may still be replaced by those of "bicic", taking the focus
     # keyboard: ArrowDown moves into the results, Enter opens the focused one
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("document.activeElement.getAttribute('href') || ''")

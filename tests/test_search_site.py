@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from test_search_helpers import build_material_site, install_assets, write_payload
+from test_search_helpers import build_material_site, install_assets, settle, write_payload
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = yaml.safe_load((ROOT / "content" / "search-tests.yaml").read_text("utf-8"))
@@ -64,15 +64,7 @@ def run_queries(page, base: str, queries: list[str], ours: bool) -> dict[str, li
         box.fill("")
         page.wait_for_timeout(50)
         box.type(q, delay=5)
-        # settle: the result list stays the same for 250 ms
-        last, same = None, 0
-        for _ in range(100):
-            page.wait_for_timeout(50)
-            cur = page.evaluate(RESULTS_JS)
-            same = same + 1 if cur == last else 0
-            last = cur
-            if same >= 5:
-                break
+        last = settle(page, RESULTS_JS)
         ids: list[str] = []
         for group in last or []:
             links = group
