@@ -142,9 +142,11 @@ def _run_shared(fns: list, project, options: Options):
         with os.fdopen(fd, "rb") as fh:
             data = fh.read()
         _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            failed = True
+            continue
         try:
-            done.update(pickle.loads(data) if os.waitstatus_to_exitcode(status) == 0 else {})
-            failed = failed or os.waitstatus_to_exitcode(status) != 0
+            done.update(pickle.loads(data))
         except Exception:
             failed = True
     if failed:

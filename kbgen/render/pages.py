@@ -44,7 +44,10 @@ def put_fragments(html: str, fragments: list) -> str:
     """Page HTML with each placeholder replaced by its fragment."""
     if not fragments:
         return html
-    return FRAGMENT.sub(lambda m: fragments[int(m.group(1))] if int(m.group(1)) < len(fragments) else "", html)
+    def fragment(m) -> str:
+        i = int(m.group(1))
+        return fragments[i] if i < len(fragments) else ""
+    return FRAGMENT.sub(fragment, html)
 
 
 class Renderer:
