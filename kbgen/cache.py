@@ -3,9 +3,7 @@ every run (the theme's compiled templates, public-holiday calendars). Deleting i
 ``KBGEN_NO_CACHE=1`` switches it off."""
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 
 
 def cache_dir(name: str) -> str | None:
@@ -24,6 +22,7 @@ def cache_dir(name: str) -> str | None:
 
 def read_json(path: str):
     """The JSON in ``path``, or None if it is missing or unreadable."""
+    import json
     try:
         with open(path, encoding="utf-8") as fh:
             return json.load(fh)
@@ -34,6 +33,8 @@ def read_json(path: str):
 def write_json(path: str, data) -> None:
     """Write ``data`` to ``path`` atomically (a concurrent reader sees the old file or the new
     one); a failure only means the next run computes it again."""
+    import json
+    import tempfile
     try:
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
     except OSError:

@@ -248,6 +248,11 @@ def entry() -> None:
         sys.stderr.flush()
     except (BrokenPipeError, OSError):  # a closed pipe (``kbgen check | head``): nothing more to say
         pass
+    try:
+        from .regexcache import save
+        save()  # the patterns this run compiled, for the next run (kbgen/regexcache.py)
+    except Exception:
+        pass
     os._exit(code)
 
 

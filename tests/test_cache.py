@@ -48,3 +48,68 @@ def test_no_cache_when_switched_off_or_not_writable(fresh_cache, monkeypatch):
     blocker = fresh_cache / "kbgen"
     blocker.write_text("a file where the folder goes")
     assert cache_dir("x") is None
+
+
+# ------------------------------------------------------------------ compiled regular expressions
+
+def _kbgen(args, env, cwd):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "kbgen.cli", *args], env=env, cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_regexes_compiled_by_a_run_are_made_again_identically_from_the_cache(fresh_cache, tmp_path):
+    """The first ``kbgen check`` stores the patterns it compiled; a later process makes each one
+    from its stored code, and it equals (flags, pattern and code) what re.compile makes."""
+    import subprocess
+    import sys
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = {**os.environ, "XDG_CACHE_HOME": str(fresh_cache)}
+    env.pop("KBGEN_NO_CACHE", None)
+    first = _kbgen(["check", "--today", "2026-11-29"], env, root)
+    assert first.returncode == 0, first.stdout + first.stderr
+    [name] = os.listdir(fresh_cache / "kbgen" / "regex")
+    assert name.endswith(".marshal")
+    probe = r"""
+import re, sys
+from re import _compiler
+import kbgen.regexcache as rc
+loaded = sorted(rc._loaded, key=repr)
+assert len(loaded) > 150, len(loaded)
+bad = [k for k in loaded if re._cache[k] != _compiler.compile(k[1], k[2])]
+assert not bad, bad[:3]
+import kbgen.checks, kbgen.text.claims
+kbgen.checks.load_families()
+print(len(loaded))
+"""
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout) > 150
+    second = _kbgen(["check", "--today", "2026-11-29"], env, root)
+    assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
+
+
+def test_a_damaged_regex_cache_only_means_compiling_again(fresh_cache):
+    import re
+    import kbgen.regexcache as rc
+    folder = fresh_cache / "kbgen" / "regex"
+    folder.mkdir(parents=True)
+    path = rc._file()
+    assert path and os.path.dirname(path) == str(folder)
+    for junk in (b"not marshal", __import__("marshal").dumps([("a(", 0, 32, b"\x00\x01", 0, {}, ())]),
+                 __import__("marshal").dumps([("x", 0, 32, b"\x11\x00\x00\x00" * 3, 0, {}, ())]),  # invalid code
+                 __import__("marshal").dumps([(1, 2, 3)])):
+        with open(path, "wb") as fh:
+            fh.write(junk)
+        rc._loaded.clear()
+        assert rc.preload() == 0
+        assert not rc._loaded
+    assert re.compile(r"(?P<h>\d{1,2}):(?P<m>\d\d)").match("13:00")["m"] == "00"
+
+
+def test_no_regex_cache_when_switched_off(fresh_cache, monkeypatch):
+    import kbgen.regexcache as rc
+    monkeypatch.setenv("KBGEN_NO_CACHE", "1")
+    assert rc.preload() == 0 and rc.save() == 0
+    assert not any(fs for _, _, fs in os.walk(fresh_cache))

@@ -463,7 +463,7 @@ def _compute_business_prefixes(project) -> list[str]:
             common.append(words[0])
     out = [" ".join(common)] if common else []
     site = fold(project.site.name)
-    return sorted({x for x in out + [site] if x}, key=len, reverse=True)
+    return sorted({x for x in out + [site] if x}, key=lambda x: (-len(x), x))
 
 
 def _name_key(name: str, prefixes: list[str]) -> str:

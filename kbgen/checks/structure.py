@@ -460,8 +460,8 @@ class Tokenizer:
     (``tique: [ticket, recibo]``: "sin ticket" and "sin tique" share a token)."""
 
     def __init__(self, synonyms: Optional[dict] = None):
-        import snowballstemmer
-        self._stem = snowballstemmer.stemmer("spanish").stemWord
+        from ..text.stemmer import stem_word
+        self._stem = stem_word
         self._cache: dict[str, str] = {}
         self._canon: dict[str, str] = {}
         for head, alts in (synonyms or {}).items():

@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-from snowballstemmer.spanish_stemmer import SpanishStemmer
+from ..text.stemmer import stem_word as _stem_word
 
 _COMBINING = re.compile("[\u0300-\u036f]")
 _WORD = re.compile("[a-z0-9ñ]+")
@@ -48,9 +48,6 @@ def _load_stopwords() -> frozenset[str]:
 
 STOP_WORDS: frozenset[str] = _load_stopwords()
 
-_stemmer = SpanishStemmer()
-
-
 @lru_cache(maxsize=65536)
 def stem(token: str) -> str:
     """Snowball Spanish stem of a folded token, plus a plural fix-up.
@@ -64,7 +61,7 @@ def stem(token: str) -> str:
     """
     if token.isdigit():
         return token
-    s = _stemmer.stemWord(token)
+    s = _stem_word(token)
     if len(token) >= 4 and token[-1] == "s":
         if s == token:
             return stem(token[:-1])

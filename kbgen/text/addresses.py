@@ -57,7 +57,7 @@ _ACCENTS = {"a": "[aáà]", "e": "[eéè]", "i": "[iíì]", "o": "[oóò]", "u":
 def _alias_pattern(aliases, accents: bool = False) -> str:
     """Regex alternatives for aliases; a final "." is optional and a bare word needs a word end."""
     out = []
-    for a in sorted(aliases, key=len, reverse=True):
+    for a in sorted(aliases, key=lambda a: (-len(a), a)):
         core = a.rstrip(".")
         esc = "".join(_ACCENTS.get(c, re.escape(c)) for c in core) if accents else re.escape(core)
         if core[-1].isalpha():

@@ -216,7 +216,7 @@ class _Hit:
 
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _COMPILED: dict[tuple[str, ...], tuple[list[re.Pattern], Optional[re.Pattern]]] = {}

@@ -1,0 +1,149 @@
+"""Compiled regular expressions kept in the cache folder between runs.
+
+kbgen compiles a few hundred regular expressions each time it starts (the prose scanners'
+patterns, the address and claim recognisers, PyYAML's and phonenumbers' own): about 50 ms of
+pure-Python work in ``re``'s parser and compiler, paid again by every ``kbgen check``. Their
+compiled form does not depend on the content, only on the pattern and the Python that runs it,
+so it is kept in ``<cache>/regex/<python>.marshal``, as Python keeps a module's bytecode.
+
+:func:`preload` (run when ``kbgen`` is imported) gives ``re``'s own per-process cache the
+patterns compiled by an earlier run, made from their stored code by ``_sre.compile``, the call
+``re.compile`` ends with; any ``re.compile``/``re.search`` of the same pattern and flags then
+returns it. :func:`save` (run by the ``kbgen`` command as it exits) stores the ones this run
+compiled that the file does not have yet. A pattern made from the cache compares equal to one
+``re.compile`` makes (same flags, pattern and code), which tests/test_cache.py checks.
+
+This uses CPython's private ``re._cache``, ``re._parser``, ``re._compiler`` and
+``_sre.compile``; the file is keyed by the exact Python version, and anything unexpected
+(another Python, a damaged file) only means the patterns are compiled as usual.
+``KBGEN_NO_CACHE=1`` switches it off.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+MAX_ENTRIES = 4000  # a file that would grow beyond this is written anew with this run's patterns
+_loaded: set = set()  # keys of re._cache this process took from the file
+
+
+def _file() -> str | None:
+    from .cache import cache_dir
+    folder = cache_dir("regex")
+    if folder is None:
+        return None
+    version = "-".join(str(v) for v in sys.version_info[:3]) + "-" + sys.implementation.name
+    return os.path.join(folder, f"{version}.marshal")
+
+
+_CODE = "I"  # the code of a compiled pattern, stored as bytes: an array of C unsigned ints
+
+
+def _supported() -> bool:
+    if not (sys.implementation.name == "cpython" and isinstance(getattr(re, "_cache", None), dict)
+            and hasattr(re, "_compiler") and hasattr(re, "_parser")):
+        return False
+    from array import array
+    return getattr(re._compiler._sre, "CODESIZE", 0) == array(_CODE).itemsize
+
+
+def preload() -> int:
+    """Put the stored patterns in ``re``'s cache; how many."""
+    if not _supported():
+        return 0
+    path = _file()
+    if path is None:
+        return 0
+    import marshal
+    try:
+        with open(path, "rb") as fh:
+            entries = marshal.loads(fh.read())  # marshal.load(fh) reads in small steps: 10x slower
+    except (OSError, EOFError, ValueError, TypeError):
+        return 0
+    from array import array
+    from re import _compiler
+    sre_compile = _compiler._sre.compile
+    cache = re._cache
+    n = 0
+    try:
+        for pattern, flags, final_flags, code, groups, groupindex, indexgroup in entries:
+            key = (type(pattern), pattern, flags)
+            if key in cache:
+                continue
+            code = array(_CODE, code).tolist()
+            cache[key] = sre_compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+            _loaded.add(key)
+            n += 1
+    except Exception:  # not what this Python writes: forget the file's patterns
+        for key in _loaded:
+            cache.pop(key, None)
+        _loaded.clear()
+        return 0
+    return n
+
+
+def entry(pattern, flags: int) -> tuple:
+    """What ``_sre.compile`` needs to make ``re.compile(pattern, flags)`` again (``re._compiler.compile``
+    without its last step)."""
+    from array import array
+    from re import _compiler, _parser
+    p = _parser.parse(pattern, flags)
+    code = _compiler._code(p, flags)
+    groupindex = dict(p.state.groupdict)
+    indexgroup = [None] * p.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    return (str(pattern), int(flags), int(flags | p.state.flags), array(_CODE, code).tobytes(), int(p.state.groups - 1),
+            {str(k): int(v) for k, v in groupindex.items()}, tuple(indexgroup))
+
+
+def save() -> int:
+    """Store the patterns this process compiled that the file does not have; how many."""
+    if not _supported():
+        return 0
+    new = [key for key in list(re._cache) if key not in _loaded and isinstance(key[1], str)
+           and isinstance(key[2], int) and not key[2] & re.DEBUG]
+    if not new:
+        return 0
+    path = _file()
+    if path is None:
+        return 0
+    import marshal
+    import tempfile
+    try:
+        with open(path, "rb") as fh:
+            old = marshal.loads(fh.read())
+        if not isinstance(old, list):
+            old = []
+    except (OSError, EOFError, ValueError, TypeError):
+        old = []
+    known = {(e[0], e[1]) for e in old if isinstance(e, tuple) and len(e) == 7}
+    made = []
+    for _, pattern, flags in new:
+        if (pattern, flags) in known:
+            continue
+        try:
+            made.append(entry(pattern, flags))
+        except Exception:
+            continue
+    if not made:
+        return 0
+    entries = [e for e in old if isinstance(e, tuple) and len(e) == 7] + made
+    if len(entries) > MAX_ENTRIES:
+        entries = made
+    try:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+    except OSError:
+        return 0
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(entries, fh)
+        os.replace(tmp, path)
+    except (OSError, ValueError):  # ValueError: something marshal cannot write
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return 0
+    return len(made)
