@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, field
 
-from .checks import Options, run_checks
+from .checks import Options, Shared, run_checks, selected
 from .findings import Finding
 from .loaders.content import load_project
 from .messages import msg
@@ -86,15 +86,34 @@ class _CollectorSpared:
             gc.enable()
 
 
-def analyse(content_dir: str, options: Options | None = None) -> Result:
-    options = options or Options()
+def _load_for_checks(content_dir: str, options: Options):
+    """In a forked child (checks.Shared): the project and options to check, or None."""
     with _CollectorSpared() as collector:
-        project, findings, unreadable = load_project(content_dir)
+        project, _, unreadable = load_project(content_dir)
         collector.loaded()
-        options.lang = project.site.language
-        findings = list(findings)
-        if not unreadable:
-            findings += run_checks(project, options)
+    options.lang = project.site.language
+    return None if unreadable else (project, options)
+
+
+def analyse(content_dir: str, options: Options | None = None) -> Result:
+    """Load ``content_dir``, check it, apply the suppressions. With ``options.jobs > 1`` the
+    checks are shared with processes forked before loading, each loading the content itself
+    (checks.Shared): the findings are the same, sooner."""
+    options = options or Options()
+    shared = None
+    if options.jobs > 1:
+        shared = Shared(selected(options), options.jobs, lambda: _load_for_checks(content_dir, options))
+    try:
+        with _CollectorSpared() as collector:
+            project, findings, unreadable = load_project(content_dir)
+            collector.loaded()
+            options.lang = project.site.language
+            findings = list(findings)
+            if not unreadable:
+                findings += run_checks(project, options, shared)
+    finally:
+        if shared is not None:
+            shared.close()
     findings, silenced = apply_suppressions(findings, project, options)
     uniq = {(f.rule, f.loc, f.message): f for f in findings}
     ordered = sorted(uniq.values(), key=Finding.sort_key)

@@ -24,17 +24,29 @@ import os
 import re
 import sys
 
-MAX_ENTRIES = 4000  # a file that would grow beyond this is written anew with this run's patterns
+MAX_ENTRIES = 1500  # a file that would grow beyond this is written anew with this run's new patterns
 _loaded: set = set()  # keys of re._cache this process took from the file
+COMMANDS = ("check", "build", "serve", "search", "review", "signage", "new", "explain", "schema")
 
 
-def _file() -> str | None:
+def command() -> str:
+    """The ``kbgen`` subcommand this process runs ("lib" when kbgen is imported otherwise, e.g. by
+    MkDocs): each keeps its own file, so that ``kbgen check`` reads only the patterns it compiles.
+    Some libraries build a pattern from a set (Jinja's lexer), so its text changes from one
+    process to the next and a build adds one to its file: the cap keeps that bounded."""
+    argv = sys.argv
+    if len(argv) > 1 and argv[1] in COMMANDS and os.path.basename(argv[0]) in ("kbgen", "cli.py", "kbgen.exe"):
+        return argv[1]
+    return "lib"
+
+
+def _file(name: str | None = None) -> str | None:
     from .cache import cache_dir
     folder = cache_dir("regex")
     if folder is None:
         return None
     version = "-".join(str(v) for v in sys.version_info[:3]) + "-" + sys.implementation.name
-    return os.path.join(folder, f"{version}.marshal")
+    return os.path.join(folder, f"{version}-{name or command()}.marshal")
 
 
 _CODE = "I"  # the code of a compiled pattern, stored as bytes: an array of C unsigned ints
@@ -130,7 +142,7 @@ def save() -> int:
     if not made:
         return 0
     entries = [e for e in old if isinstance(e, tuple) and len(e) == 7] + made
-    if len(entries) > MAX_ENTRIES:
+    if len(entries) > MAX_ENTRIES:  # the file would be mostly old variants: start again
         entries = made
     try:
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")

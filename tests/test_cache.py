@@ -70,10 +70,11 @@ def test_regexes_compiled_by_a_run_are_made_again_identically_from_the_cache(fre
     first = _kbgen(["check", "--today", "2026-11-29"], env, root)
     assert first.returncode == 0, first.stdout + first.stderr
     [name] = os.listdir(fresh_cache / "kbgen" / "regex")
-    assert name.endswith(".marshal")
+    assert name.endswith("-check.marshal")  # each command keeps its own
     probe = r"""
 import re, sys
 from re import _compiler
+sys.argv = ["kbgen", "check"]
 import kbgen.regexcache as rc
 loaded = sorted(rc._loaded, key=repr)
 assert len(loaded) > 150, len(loaded)

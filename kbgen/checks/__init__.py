@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Optional
 
 from ..findings import Finding
 
@@ -66,10 +66,20 @@ HEAVY = {"search_tests": 70, "promises_vs_operations": 19, "structure_duplicates
          "offline_vs_online": 10, "freshness_placeholders": 5, "structure_links": 4}
 
 
-def run_checks(project, options: Options) -> list[Finding]:
+def selected(options: Options) -> list[Callable]:
+    """The checks a run with ``options`` makes, in registry order."""
     load_families()
-    fns = [fn for fn in CHECKS if options.search or not fn.__name__.startswith("search")]
-    per_check = _run_shared(fns, project, options) if options.jobs > 1 else None
+    return [fn for fn in CHECKS if options.search or not fn.__name__.startswith("search")]
+
+
+def run_checks(project, options: Options, shared: "Shared | None" = None) -> list[Finding]:
+    """Every selected check's findings, in registry order. With ``shared`` (forked before the
+    content was loaded, see :class:`Shared`) or ``options.jobs > 1`` the checks are shared between
+    processes; the findings are the same."""
+    fns = selected(options)
+    if shared is None and options.jobs > 1:
+        shared = Shared(fns, options.jobs, lambda: (project, options))  # the children have the project from the fork
+    per_check = shared.run(project, options) if shared is not None else None
     if per_check is None:
         per_check = [list(fn(project, options)) for fn in fns]
     out = [f for found in per_check for f in found]
@@ -78,80 +88,121 @@ def run_checks(project, options: Options) -> list[Finding]:
             if not (f.rule in SHADOWED_BY and (SHADOWED_BY[f.rule], f.loc.path, f.loc.line) in seen)]
 
 
-def _run_shared(fns: list, project, options: Options):
-    """The checks shared by this process and ``options.jobs - 1`` forked children, each taking
-    the next check from a common queue as soon as it is free; the findings per check, in ``fns``
-    order — the lists a serial run gives. Checks are pure functions of the loaded project, which
-    the children have from the fork. None when the checks must run here serially (no fork on
-    this system, or a child failed: a check that raises then raises here, as it would serially)."""
-    import os
-    import pickle
-    if not hasattr(os, "fork") or len(fns) < 2 or len(fns) > 255:
-        return None
-    queue_r, queue_w = os.pipe()  # one byte per check: reads of one byte from a pipe are atomic
-    order = sorted(range(len(fns)), key=lambda i: (-HEAVY.get(fns[i].__name__, 0), i))
-    os.write(queue_w, bytes(order[1:]))
-    os.close(queue_w)
-    os.set_blocking(queue_r, False)
-    first = order[0]  # the heaviest stays here: the search tests leave the site's search payload here
+class Shared:
+    """The checks ``fns`` shared by this process and ``jobs - 1`` forked children, each taking the
+    next check from a common queue as soon as it is free (heaviest first).
 
-    def work(done: dict) -> dict:
+    Checks are pure functions of the loaded project; a child gets it, and the options, from
+    ``load()`` (None: the content is unreadable, there is nothing to check). Forked once the
+    project is loaded, ``load`` just returns it: the child has it from the fork. Forked before,
+    ``load`` loads the same content, so each child loads it itself while this process does the same: loading is then no longer done before the checks can start, and the
+    children do not share this process's memory page by page (the copy-on-write a child's first
+    touch of a page costs). Loading is deterministic, so every process checks the same project.
+
+    :meth:`run` gives the findings per check, in ``fns`` order — the lists a serial run gives — or
+    None when the checks must run here serially: no fork on this system, or a child failed (a check
+    that raises then raises here, as it would serially). :meth:`close` ends children still at work."""
+
+    def __init__(self, fns: list, jobs: int, load: Callable[[], Optional[tuple]]):
+        import os
+        self.fns = fns
+        self.children: list = []  # (pid, read end of its results)
+        self.queue_r = None
+        if not hasattr(os, "fork") or len(fns) < 2 or len(fns) > 255 or jobs < 2:
+            return
+        queue_r, queue_w = os.pipe()  # one byte per check: reads of one byte from a pipe are atomic
+        order = sorted(range(len(fns)), key=lambda i: (-HEAVY.get(fns[i].__name__, 0), i))
+        os.write(queue_w, bytes(order[1:]))
+        os.close(queue_w)
+        os.set_blocking(queue_r, False)
+        self.queue_r = queue_r
+        self.first = order[0]  # the heaviest stays here: the search tests leave the site's search payload here
+        for _ in range(min(jobs, len(fns)) - 1):
+            result_r, result_w = os.pipe()
+            try:
+                pid = os.fork()
+            except OSError:
+                os.close(result_r)
+                os.close(result_w)
+                break
+            if pid == 0:  # a child: its share of the checks, pickled to the parent; never returns
+                self._child(result_r, result_w, load)
+            os.close(result_w)
+            self.children.append((pid, result_r))
+
+    def _child(self, result_r: int, result_w: int, load) -> None:
+        import os
+        import pickle
+        code = 1
+        try:
+            os.close(result_r)
+            for _, fd in self.children:
+                os.close(fd)
+            loaded = load()
+            done = {} if loaded is None else self._work({}, *loaded)
+            data = pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(result_w, "wb") as fh:
+                fh.write(data)
+            code = 0
+        finally:
+            os._exit(code)
+
+    def _work(self, done: dict, project, options: Options) -> dict:
+        import os
         while True:
             try:
-                b = os.read(queue_r, 1)
+                b = os.read(self.queue_r, 1)
             except BlockingIOError:
                 b = b""
             if not b:
                 return done
-            done[b[0]] = list(fns[b[0]](project, options))
+            done[b[0]] = list(self.fns[b[0]](project, options))
 
-    children = []  # (pid, read end of its results)
-    for _ in range(min(options.jobs, len(fns)) - 1):
-        result_r, result_w = os.pipe()
+    def run(self, project, options: Options):
+        import os
+        import pickle
+        if self.queue_r is None:
+            return None
+        fns = self.fns
         try:
-            pid = os.fork()
-        except OSError:
-            os.close(result_r)
-            os.close(result_w)
-            break
-        if pid == 0:  # a child: its share of the checks, pickled to the parent; never returns
-            code = 1
+            done = self._work({self.first: list(fns[self.first](project, options))}, project, options)
+        except BaseException:
+            self.close()
+            raise
+        os.close(self.queue_r)
+        self.queue_r = None
+        failed = False  # with no child, this process took every check from the queue
+        for pid, fd in self.children:
+            with os.fdopen(fd, "rb") as fh:
+                data = fh.read()
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                failed = True
+                continue
             try:
-                os.close(result_r)
-                for _, fd in children:
-                    os.close(fd)
-                data = pickle.dumps(work({}), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(result_w, "wb") as fh:
-                    fh.write(data)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(result_w)
-        children.append((pid, result_r))
-    try:
-        done = work({first: list(fns[first](project, options))})
-    except BaseException:
-        for pid, fd in children:  # a closed pipe ends a child still writing; then reap it
+                done.update(pickle.loads(data))
+            except Exception:
+                failed = True
+        self.children = []
+        if failed:
+            return None
+        return [done[i] if i in done else list(fns[i](project, options)) for i in range(len(fns))]
+
+    def close(self) -> None:
+        """End the children still at work (the checks will not run, or one failed here)."""
+        import os
+        import signal
+        if self.queue_r is not None:
+            os.close(self.queue_r)
+            self.queue_r = None
+        for pid, fd in self.children:
             os.close(fd)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
             os.waitpid(pid, 0)
-        raise
-    finally:
-        os.close(queue_r)
-    failed = False  # with no child, this process took every check from the queue
-    for pid, fd in children:
-        with os.fdopen(fd, "rb") as fh:
-            data = fh.read()
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            failed = True
-            continue
-        try:
-            done.update(pickle.loads(data))
-        except Exception:
-            failed = True
-    if failed:
-        return None
-    return [done[i] if i in done else list(fns[i](project, options)) for i in range(len(fns))]
+        self.children = []
 
 
 def explain(code: str) -> Rule | None:
