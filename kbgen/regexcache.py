@@ -34,8 +34,8 @@ def command() -> str:
     MkDocs): each keeps its own file, so that ``kbgen check`` reads only the patterns it compiles.
     Some libraries build a pattern from a set (Jinja's lexer), so its text changes from one
     process to the next and a build adds one to its file: the cap keeps that bounded."""
-    argv = sys.argv
-    if len(argv) > 1 and argv[1] in COMMANDS and os.path.basename(argv[0]) in ("kbgen", "cli.py", "kbgen.exe"):
+    argv = sys.argv  # ["-m", ...] while ``python -m kbgen.cli`` imports the package
+    if len(argv) > 1 and argv[1] in COMMANDS and os.path.basename(argv[0]) in ("kbgen", "cli.py", "kbgen.exe", "-m"):
         return argv[1]
     return "lib"
 

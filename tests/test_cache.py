@@ -114,3 +114,18 @@ def test_no_regex_cache_when_switched_off(fresh_cache, monkeypatch):
     monkeypatch.setenv("KBGEN_NO_CACHE", "1")
     assert rc.preload() == 0 and rc.save() == 0
     assert not any(fs for _, _, fs in os.walk(fresh_cache))
+
+
+@pytest.mark.parametrize("argv,name", [
+    (["-m", "check", "--no-search"], "check"),  # what sys.argv is while `python -m kbgen.cli` imports kbgen
+    (["/usr/local/bin/kbgen", "build", "--today", "2026-11-29"], "build"),
+    (["/src/kbgen/cli.py", "check"], "check"),
+    (["/usr/bin/mkdocs", "build"], "lib"),
+    (["pytest", "check"], "lib"),
+    (["kbgen"], "lib"),
+])
+def test_each_kbgen_command_keeps_its_own_regex_file(monkeypatch, argv, name):
+    import sys
+    import kbgen.regexcache as rc
+    monkeypatch.setattr(sys, "argv", argv)
+    assert rc.command() == name
