@@ -161,6 +161,7 @@ _EXTRA_FOLD = str.maketrans("\u00a0\u202f\u2009\u2013\u2014\u2010\u2011\u2212\u2
 _EXTRA_CHARS = re.compile("[\u00a0\u202f\u2009\u2013\u2014\u2010\u2011\u2212\u2019]")
 
 
+@functools.lru_cache(maxsize=8)  # a text is folded once for its claims and once more to see whether it looks like a promise
 def _fold(text: str) -> str:
     """Lowercase, no accents (ñ kept), one kind of space and dash; same length as text."""
     folded = fold_same_length(text)
@@ -1078,9 +1079,10 @@ def may_look_like_promise(text: str) -> bool:
     """False when no sentence of ``text`` can look like a promise (``looks_like_promise``): it has
     no promise vocabulary, or neither a digit nor "gratis"/"siempre" nor a number in words."""
     s = _fold(text)
-    marked = (_DIGIT.search(s) or (_PROMISE_MARK_TRIGGER.search(s) and _PROMISE_MARK.search(s))
-              or (_UNIT_TRIGGER.search(s) and _WORDED_DURATION.search(s)))
-    return bool(marked and _PROMISE_WORDS_TRIGGER.search(s) and _PROMISE_WORDS.search(s))
+    if not (_PROMISE_WORDS_TRIGGER.search(s) and _PROMISE_WORDS.search(s)):
+        return False  # most texts: one scan instead of the three below
+    return bool(_DIGIT.search(s) or (_PROMISE_MARK_TRIGGER.search(s) and _PROMISE_MARK.search(s))
+                or (_UNIT_TRIGGER.search(s) and _WORDED_DURATION.search(s)))
 
 
 # ------------------------------------------------------------------ explicit claims
