@@ -1,6 +1,14 @@
 """kbgen: structured help-centre content to a checked, searchable MkDocs site."""
 __version__ = "0.1.0"
 
-from .regexcache import preload as _preload_regexes
+from .regexcache import command as _command, preload as _preload_regexes
 
 _preload_regexes()  # before any module of kbgen compiles its patterns
+
+if _command() == "check":
+    # ``kbgen check`` is a short process that allocates mostly long-lived objects and exits without
+    # freeing them: Python's cyclic garbage collector, which would re-scan them again and again,
+    # stays off for it (engine._CollectorSpared then leaves it off). Its peak memory is in bench/RESULTS.md.
+    import gc as _gc
+
+    _gc.disable()
