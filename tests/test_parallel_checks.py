@@ -53,3 +53,54 @@ def test_without_fork_the_checks_run_here(project, monkeypatch):
     monkeypatch.delattr(os, "fork")
     one = analyse(str(project / "content"), Options(today=TODAY, search=False, jobs=2))
     assert _keys(one) == _keys(analyse(str(project / "content"), Options(today=TODAY, search=False)))
+
+
+@pytest.fixture
+def forked(monkeypatch):
+    """The pids of the processes forked from here (to see that each was reaped)."""
+    import os
+    pids = []
+    real_fork = os.fork
+
+    def fork():
+        pid = real_fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return pids
+
+
+def _reaped(pid: int) -> bool:
+    import os
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_content_with_errors_gives_the_same_findings_and_leaves_no_child(generated, tmp_path, forked):
+    """The children load the content themselves (forked before loading): a file with errors is
+    reported once, by this process, and what the checks find is the same as with one process."""
+    import shutil
+    content = tmp_path / "content"
+    shutil.copytree(generated / "content", content)
+    faq = sorted((content / "faq").glob("*.yaml"))[0]
+    faq.write_text(faq.read_text(encoding="utf-8") + "\n  - id: [roto\n", encoding="utf-8")
+    one = analyse(str(content), Options(today=TODAY, search=False, jobs=1))
+    two = analyse(str(content), Options(today=TODAY, search=False, jobs=2))
+    assert _keys(one) == _keys(two)
+    assert [f.rule for f in two.findings].count("KB100") == 1
+    assert forked and all(_reaped(pid) for pid in forked)
+
+
+def test_unusable_content_ends_the_children_it_forked(tmp_path, forked):
+    """No site.yaml: this process stops with a usage error, and the children forked to share the
+    checks are ended and reaped, not left running."""
+    from kbgen.loaders.content import UsageError
+    (tmp_path / "content").mkdir()
+    with pytest.raises(UsageError):
+        analyse(str(tmp_path / "content"), Options(today=TODAY, search=False, jobs=3))
+    assert len(forked) == 2 and all(_reaped(pid) for pid in forked)
