@@ -5,7 +5,6 @@ import argparse
 import datetime as dt
 import gc
 import importlib
-import io
 import json
 import os
 import sys

@@ -377,7 +377,7 @@ def _compare_specials(p: _Parsed, store, says: str, source: str, horizon: Option
 
 
 def _compare_values(p: _Parsed, store, project, says: str, lang: str):
-    rec, sid, data = p.rec, p.rec.store_id, p.rec.data
+    sid, data = p.rec.store_id, p.rec.data
     country = store.address.country or project.site.country
     # phone
     if data.phone is not None and str(data.phone).strip():

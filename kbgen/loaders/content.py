@@ -17,7 +17,7 @@ from ..values import parse_duration
 from .files import Unreadable, display_path, list_files, read_text
 from .refs import References
 from .typed import NeedsPydantic, read_model
-from .yamlpos import YMap, YNode, YScalar, YSeq, line_and_column, locate, parse_yaml, to_plain
+from .yamlpos import YMap, YNode, YSeq, line_and_column, locate, parse_yaml, to_plain
 
 
 class UsageError(Exception):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..model import Project
 from . import jsonld
 from .markup import date_es, esc, md_text, sanitize_markdown
-from .urls import CONTACT, HOME, STORES_INDEX, Targets, category_src, policy_src, store_src, url_of
+from .urls import CONTACT, HOME, STORES_INDEX, Targets, category_src, policy_src, url_of
 
 
 @dataclass

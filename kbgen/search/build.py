@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .synonyms import SynonymGroups, default_synonyms, merge_synonyms
-from .textproc import STOP_WORDS, analyze_pairs, stem, tokenize
+from .textproc import STOP_WORDS, stem, tokenize
 
 FORMAT = "kbgen-search/1"
 INDEX_PATH = "search/search_index.json"

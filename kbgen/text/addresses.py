@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from . import TextMatch
-from .fold import fold, fold_same_length
-from .trigger import DIGIT
+from .fold import fold
+from .trigger import has_digit
 
 # Canonical street type -> ways people write it (folded; a trailing "." is optional).
 STREET_TYPES: dict[str, tuple[str, ...]] = {
@@ -243,7 +243,7 @@ _FIND_RE = re.compile(
 def find_addresses(text: str) -> list[TextMatch]:
     """Street addresses in prose: a street-type word, a capitalised name and a number
     ("en la calle de Atocha 12", "Avda. del Puerto, 45, 46011 Valencia"); value is an AddressKey."""
-    if not (DIGIT.search(text) or "/" in text):  # no number and no "s/n": no address (most texts)
+    if not (has_digit(text) or "/" in text):  # no number and no "s/n": no address (most texts)
         return []
     out = []
     for m in _FIND_RE.finditer(text):

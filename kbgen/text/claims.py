@@ -42,6 +42,7 @@ from typing import Any, Iterable, Optional
 from kbgen.text.fold import fold_same_length
 from kbgen.text.scan import Spans, ends_with, words_before
 from kbgen.text.trigger import DIGIT as _DIGIT
+from kbgen.text.trigger import has_digit
 from kbgen.text.trigger import tokens as _tokens
 from kbgen.text.trigger import trie as _trie
 from kbgen.text.trigger import trigger as _trigger
@@ -681,7 +682,7 @@ def extract_claims(text: str, lang: str = "es", *, context: str = "") -> list[Cl
     "llega en 5-10 días" under "¿Enviáis a Canarias?" is about Canarias.
     """
     folded = _fold(text)
-    if not _may_claim(folded):
+    if not (has_digit(folded) or _CLAIM_TRIGGER.search(folded)):  # _may_claim, for the whole text
         return []  # no sentence can hold a claim (most texts): not even split into sentences
     claims: list[Claim] = []
     seen: set[Claim] = set()
@@ -1081,7 +1082,7 @@ def may_look_like_promise(text: str) -> bool:
     s = _fold(text)
     if not (_PROMISE_WORDS_TRIGGER.search(s) and _PROMISE_WORDS.search(s)):
         return False  # most texts: one scan instead of the three below
-    return bool(_DIGIT.search(s) or (_PROMISE_MARK_TRIGGER.search(s) and _PROMISE_MARK.search(s))
+    return bool(has_digit(s) or (_PROMISE_MARK_TRIGGER.search(s) and _PROMISE_MARK.search(s))
                 or (_UNIT_TRIGGER.search(s) and _WORDED_DURATION.search(s)))
 
 

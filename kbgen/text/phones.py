@@ -9,7 +9,7 @@ from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
 from . import TextMatch
 from .fold import fold_same_length
-from .trigger import DIGIT
+from .trigger import has_digit
 
 # Words that make a run of digits an identifier rather than a phone number.
 _NOT_A_PHONE = re.compile(
@@ -45,7 +45,7 @@ def _normalize_phone(text: str, country: str) -> str | None:
 
 def find_phones(text: str, country: str = "ES") -> list[TextMatch]:
     """Valid phone numbers written in prose; value is E.164. Skips order/reference numbers."""
-    if not DIGIT.search(text):  # a number has digits (the matcher's own \d); most texts have none
+    if not has_digit(text):  # a number has digits (the matcher's own \d); most texts have none
         return []
     folded = fold_same_length(text)
     found = []

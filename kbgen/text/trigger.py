@@ -17,6 +17,7 @@ sentence too: a text without any piece has no sentence with one. Digits are left
 """
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as _sre
 import re._parser as _sre_parse
@@ -24,6 +25,14 @@ from typing import Iterable, Optional
 
 DIGIT = re.compile(r"\d")
 DIGIT_PIECE = (r"\d",)  # the piece "any digit": DIGIT looks for it
+
+
+@functools.lru_cache(maxsize=16)
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit (``DIGIT``). Several scanners ask it of the same whole text in
+    turn (phones, addresses, claims): the last texts' answers are remembered. For whole texts only:
+    a slice is a new string each time."""
+    return DIGIT.search(text) is not None
 _SPACES = (r"\s*", r"\s+")
 
 
