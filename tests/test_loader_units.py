@@ -236,3 +236,20 @@ def test_line_and_column_agrees_with_reading_the_text_before(text, data):  # noq
     offset = data.draw(st.integers(0, len(text)))
     before = text[:offset]
     assert line_and_column(text, offset) == (before.count("\n"), offset - (before.rfind("\n") + 1))
+
+
+def test_suppression_prefilter_never_skips_a_suppression():
+    """scan_suppressions looks for "kbgen:" in the lowered text before using its case-insensitive
+    pattern: every character the pattern accepts for a letter of "kbgen:" lowers to that letter
+    (the Kelvin sign to "k"), so no file with a suppression is skipped."""
+    import re
+    import sys
+    from kbgen.findings import Findings
+    from kbgen.loaders.content import scan_suppressions
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for ch in "kbgen:":
+        accepted = set(re.compile(re.escape(ch), re.I).findall(every))
+        assert accepted and all(c.lower() == ch for c in accepted), (ch, accepted)
+    for text in ('a: 1  # KBGEN: IGNORE KB301 reason="x"', 'a: 1  # \u212aBgen: ignore KB301 reason="x"',
+                 '<!-- kbgen:ignore KB301 reason="x" -->'):
+        assert len(scan_suppressions(text, "f.yaml", Findings())) == 1, text

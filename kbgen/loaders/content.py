@@ -189,7 +189,9 @@ _UNTIL = re.compile(r"until\s*=\s*(?P<d>\S+)")
 
 
 def scan_suppressions(text: str, path: str, out: Findings, lang: str = "es") -> list[m.Suppression]:
-    if not _SUPPRESS.search(text):  # most files have none: one scan of the text instead of one per line
+    # most files have none: a search for "kbgen:" (any case: str.lower maps every letter _SUPPRESS's
+    # re.I accepts for it, the Kelvin sign too), then one scan with the pattern, not one per line
+    if "kbgen:" not in text.lower() or not _SUPPRESS.search(text):
         return []
     found = []
     for i, line in enumerate(text.split("\n"), start=1):
