@@ -26,6 +26,9 @@ import sys
 
 MAX_ENTRIES = 1500  # a file that would grow beyond this is written anew with this run's new patterns
 _loaded: set = set()  # keys of re._cache this process took from the file
+_derived: dict | None = None  # texts derived from patterns (kbgen.text.trigger), by source file and key
+_derived_new: dict = {}
+_sources: dict = {}  # source file -> checksum of its text
 COMMANDS = ("check", "build", "serve", "search", "review", "signage", "new", "explain", "schema")
 
 
@@ -95,6 +98,46 @@ def preload() -> int:
     return n
 
 
+def _source_sum(source_file: str) -> int:
+    if source_file not in _sources:
+        import zlib
+        try:
+            with open(source_file, "rb") as fh:
+                _sources[source_file] = zlib.crc32(fh.read())
+        except OSError:
+            _sources[source_file] = -1
+    return _sources[source_file]
+
+
+def _derived_file() -> str | None:
+    path = _file()
+    return None if path is None else path[: -len(".marshal")] + ".derived.marshal"
+
+
+def derived(source_file: str, key: str) -> str | None:
+    """A text ``source_file`` derived from patterns (a trigger) and :func:`remember`-ed, by an earlier
+    run or this one; None if unknown or if ``source_file`` has changed since."""
+    global _derived
+    if _derived is None:
+        _derived = {}
+        path = _derived_file() if _supported() else None
+        if path is not None:
+            import marshal
+            try:
+                with open(path, "rb") as fh:
+                    data = marshal.loads(fh.read())
+                if isinstance(data, dict):
+                    _derived = data
+            except (OSError, EOFError, ValueError, TypeError):
+                pass
+    value = _derived.get((source_file, _source_sum(source_file), key))
+    return value if isinstance(value, str) else None
+
+
+def remember(source_file: str, key: str, text: str) -> None:
+    _derived_new[(source_file, _source_sum(source_file), key)] = text
+
+
 def entry(pattern, flags: int) -> tuple:
     """What ``_sre.compile`` needs to make ``re.compile(pattern, flags)`` again (``re._compiler.compile``
     without its last step)."""
@@ -111,9 +154,11 @@ def entry(pattern, flags: int) -> tuple:
 
 
 def save() -> int:
-    """Store the patterns this process compiled that the file does not have; how many."""
+    """Store the patterns this process compiled that the file does not have (and the texts derived
+    from patterns); how many patterns."""
     if not _supported():
         return 0
+    _save_derived()
     new = [key for key in list(re._cache) if key not in _loaded and isinstance(key[1], str)
            and isinstance(key[2], int) and not key[2] & re.DEBUG]
     if not new:
@@ -159,3 +204,29 @@ def save() -> int:
             pass
         return 0
     return len(made)
+
+
+def _save_derived() -> None:
+    if not _derived_new:
+        return
+    path = _derived_file()
+    if path is None:
+        return
+    import marshal
+    import tempfile
+    kept = {k: v for k, v in (_derived or {}).items() if _sources.get(k[0]) == k[1]}  # drop stale ones
+    kept.update(_derived_new)
+    _derived_new.clear()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(kept, fh)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

@@ -69,8 +69,8 @@ def test_regexes_compiled_by_a_run_are_made_again_identically_from_the_cache(fre
     env.pop("KBGEN_NO_CACHE", None)
     first = _kbgen(["check", "--today", "2026-11-29"], env, root)
     assert first.returncode == 0, first.stdout + first.stderr
-    [name] = os.listdir(fresh_cache / "kbgen" / "regex")
-    assert name.endswith("-check.marshal")  # each command keeps its own
+    names = sorted(os.listdir(fresh_cache / "kbgen" / "regex"))
+    assert [n.split("-cpython-")[1] for n in names] == ["check.derived.marshal", "check.marshal"]  # each command its own
     probe = r"""
 import re, sys
 from re import _compiler
@@ -129,3 +129,26 @@ def test_each_kbgen_command_keeps_its_own_regex_file(monkeypatch, argv, name):
     import kbgen.regexcache as rc
     monkeypatch.setattr(sys, "argv", argv)
     assert rc.command() == name
+
+
+def test_a_trigger_read_back_from_the_cache_is_the_one_derived(fresh_cache, monkeypatch):
+    """Triggers (kbgen.text.trigger) are derived by parsing the scanners' patterns; the derived text
+    is kept with the checksum of trigger.py, and read back only while that file is unchanged."""
+    import re
+    import kbgen.regexcache as rc
+    import kbgen.text.trigger as T
+    from kbgen.text import claims
+    monkeypatch.setattr(rc, "_derived", None)
+    monkeypatch.setattr(rc, "_derived_new", {})
+    monkeypatch.setattr(rc, "_sources", {})
+    patterns = (claims._PROMISE_WORDS, claims._PROMISE_MARK)
+    made = T.trigger(*patterns)
+    assert made.pattern == T.trie((p, "") for p in T.pieces_of(*patterns) if p != T.DIGIT_PIECE)
+    assert rc._derived_new and rc.save() >= 0 and not rc._derived_new
+    monkeypatch.setattr(rc, "_derived", None)
+    key = repr(([(p.pattern, p.flags) for p in patterns], []))
+    assert rc.derived(T.__file__, key) == made.pattern
+    assert T.trigger(*patterns) == made and not rc._derived_new  # from the cache
+    rc._sources[T.__file__] += 1  # as if trigger.py had changed
+    assert rc.derived(T.__file__, key) is None
+    assert re.compile(made.pattern).search("envío gratis en 24 horas")

@@ -132,8 +132,16 @@ def trie(entries: Iterable[tuple[tuple[str, ...], str]]) -> str:
 def trigger(*patterns: re.Pattern, extra: Iterable[tuple[tuple[str, ...], str]] = ()) -> re.Pattern:
     """A regex that finds one of the pieces of ``patterns`` (or an ``extra`` entry: tokens and a
     regex suffix) wherever one of the patterns matches; digits are left to DIGIT. It matches
-    everywhere when a pattern has no piece (nothing can then be skipped)."""
-    pieces = pieces_of(*patterns)
-    if pieces is None:
-        return re.compile("")
-    return re.compile(trie([*extra, *((p, "") for p in pieces if p != DIGIT_PIECE)]))
+    everywhere when a pattern has no piece (nothing can then be skipped).
+
+    The trigger's text is kept in the cache folder (``regexcache.derived``), keyed by the patterns,
+    ``extra`` and this module's own source: deriving it parses every pattern again."""
+    from .. import regexcache
+    extra = list(extra)
+    key = repr(([(p.pattern, p.flags) for p in patterns], extra))
+    text = regexcache.derived(__file__, key)
+    if text is None:
+        pieces = pieces_of(*patterns)
+        text = "" if pieces is None else trie([*extra, *((p, "") for p in pieces if p != DIGIT_PIECE)])
+        regexcache.remember(__file__, key, text)
+    return re.compile(text)
