@@ -13,6 +13,8 @@ from .model import Project
 
 @dataclass
 class Result:
+    """What ``analyse`` gives: the project, its findings, what could not be read, what was silenced."""
+
     project: Project
     findings: list[Finding]
     unreadable: list[Finding] = field(default_factory=list)

@@ -23,6 +23,8 @@ class Loc(namedtuple("Loc", "path line col", defaults=(1, 1))):
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem found: its rule, severity, place, message in the site's language, and subject."""
+
     rule: str  # e.g. "KB103"
     severity: Severity
     loc: Loc
@@ -55,6 +57,8 @@ class ContentError(Exception):
 
 @dataclass
 class Findings:
+    """Findings collected while loading, in the order found."""
+
     items: list[Finding] = field(default_factory=list)
 
     def add(self, rule: str, severity: Severity, loc: Loc, message: str, subject: str = "") -> None:

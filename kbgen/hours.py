@@ -15,6 +15,8 @@ DAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturda
 
 @dataclass(frozen=True, order=True)
 class Interval:
+    """Opening hours within one day, in minutes since midnight (an end past 1440 runs past midnight)."""
+
     start: int  # minutes since midnight, 0..1439
     end: int  # minutes since midnight of the same day; > 1440 when past midnight
 

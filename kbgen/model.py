@@ -445,6 +445,8 @@ class Text:
 
 @dataclass
 class Policy:
+    """A policy page (policies/*.md): its slug, front matter, body and place."""
+
     slug: str
     meta: PolicyMeta
     body: Text

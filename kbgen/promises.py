@@ -55,6 +55,8 @@ STATUSES = ("broken", "unknown_setting", "kept", "over")  # worst first
 
 @dataclass(frozen=True)
 class Verdict:
+    """How one promise compares with operations: broken, kept, over, or about an unknown setting."""
+
     status: str  # broken | kept | over | unknown_setting
     metric: str
     promised: str  # as a person reads it: "24 horas", "30 %", "envío gratis a partir de 50 €"

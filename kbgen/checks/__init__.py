@@ -10,11 +10,13 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from ..findings import Finding
+from ..findings import Finding, Loc
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule of the registry: code (KB103), name, severity and its one-paragraph doc."""
+
     code: str
     name: str
     severity: str
@@ -23,6 +25,8 @@ class Rule:
 
 @dataclass
 class Options:
+    """How the checks run: as of which day, strictness, search tests, language, processes."""
+
     today: dt.date = field(default_factory=dt.date.today)
     strict: bool = False
     search: bool = True  # run the search tests (KB7xx): needs the index built
@@ -88,6 +92,29 @@ def run_checks(project, options: Options, shared: "Shared | None" = None) -> lis
             if not (f.rule in SHADOWED_BY and (SHADOWED_BY[f.rule], f.loc.path, f.loc.line) in seen)]
 
 
+def _encode(done: dict) -> bytes:
+    """A child's findings per check, for the parent: ``marshal`` of plain tuples when every one is a
+    plain Finding (the usual case: marshal and its tuples cost less than importing pickle), else pickle."""
+    import marshal
+    try:
+        if all(type(f) is Finding and type(f.loc) is Loc for found in done.values() for f in found):
+            return b"m" + marshal.dumps({i: [(f.rule, f.severity, tuple(f.loc), f.message, f.subject) for f in found]
+                                         for i, found in done.items()})
+    except ValueError:  # a value marshal cannot write
+        pass
+    import pickle
+    return b"p" + pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _decode(data: bytes) -> dict:
+    if data[:1] == b"m":
+        import marshal
+        return {i: [Finding(rule, sev, Loc(*loc), message, subject) for rule, sev, loc, message, subject in found]
+                for i, found in marshal.loads(data[1:]).items()}
+    import pickle
+    return pickle.loads(data[1:])
+
+
 class Shared:
     """The checks ``fns`` shared by this process and ``jobs - 1`` forked children, each taking the
     next check from a common queue as soon as it is free (heaviest first).
@@ -125,14 +152,13 @@ class Shared:
                 os.close(result_r)
                 os.close(result_w)
                 break
-            if pid == 0:  # a child: its share of the checks, pickled to the parent; never returns
+            if pid == 0:  # a child: its share of the checks, sent to the parent; never returns
                 self._child(result_r, result_w, load)
             os.close(result_w)
             self.children.append((pid, result_r))
 
     def _child(self, result_r: int, result_w: int, load) -> None:
         import os
-        import pickle
         code = 1
         try:
             os.close(result_r)
@@ -140,7 +166,7 @@ class Shared:
                 os.close(fd)
             loaded = load()
             done = {} if loaded is None else self._work({}, *loaded)
-            data = pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)
+            data = _encode(done)
             with os.fdopen(result_w, "wb") as fh:
                 fh.write(data)
             code = 0
@@ -160,7 +186,6 @@ class Shared:
 
     def run(self, project, options: Options):
         import os
-        import pickle
         if self.queue_r is None:
             return None
         fns = self.fns
@@ -180,7 +205,7 @@ class Shared:
                 failed = True
                 continue
             try:
-                done.update(pickle.loads(data))
+                done.update(_decode(data))
             except Exception:
                 failed = True
         self.children = []

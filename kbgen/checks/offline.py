@@ -72,6 +72,8 @@ accents, punctuation and the business name in front do not count).""", "warning"
 
 @dataclass
 class _Special:
+    """A special-hours entry of an offline record, parsed."""
+
     start: dt.date
     end: dt.date
     intervals: tuple
@@ -81,6 +83,8 @@ class _Special:
 
 @dataclass
 class _Parsed:
+    """An offline record read into a week of hours, holidays and special days, with their places."""
+
     rec: object
     csv: bool
     week: list = field(default_factory=lambda: [None] * 7)  # intervals or None (not stated)

@@ -45,11 +45,15 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
 
 @dataclass(slots=True)
 class YNode:
+    """A node of a located YAML tree: where it starts."""
+
     loc: Loc
 
 
 @dataclass(slots=True)
 class YScalar(YNode):
+    """A scalar as written (the text, never a YAML 1.1 type) and where each part of it comes from."""
+
     value: str | None
     style: str | None = None  # None (plain), "'", '"', "|", ">"
     body_line: int = 0  # for block scalars: first content line (1-based)
@@ -77,6 +81,8 @@ class YScalar(YNode):
 
 @dataclass(slots=True)
 class YMap(YNode):
+    """A mapping: each key's located key node and value node, in the order written."""
+
     items: dict[str, tuple[YScalar, YNode]] = field(default_factory=dict)
 
     def get(self, key: str) -> YNode | None:
@@ -90,6 +96,8 @@ class YMap(YNode):
 
 @dataclass(slots=True)
 class YSeq(YNode):
+    """A list of located nodes."""
+
     items: list[YNode] = field(default_factory=list)
 
 

@@ -210,6 +210,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class _Hit:
+    """Where a table's pattern matched in a sentence, with what it stands for."""
+
     start: int
     end: int
     key: Any
