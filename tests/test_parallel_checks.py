@@ -106,18 +106,20 @@ def test_unusable_content_ends_the_children_it_forked(tmp_path, forked):
     assert len(forked) == 2 and all(_reaped(pid) for pid in forked)
 
 
+class _Note(str):
+    pass
+
+
+class _Special(C.Finding):
+    pass
+
+
 def test_a_childs_findings_reach_the_parent_unchanged():
     """Plain findings go as marshal'd tuples, anything else (a str subclass, a subclass of Finding)
     by pickle: either way the parent gets equal findings of the same types."""
     from kbgen.checks import _decode, _encode
     from kbgen.findings import Finding, Loc
-
-    class Note(str):
-        pass
-
-    class Special(Finding):
-        pass
-
+    Note, Special = _Note, _Special
     plain = {0: [Finding("KB301", "error", Loc("content/faq/a.yaml", 3, 9), "teléfono «x»", "envios")], 4: []}
     for done, kind in ((plain, b"m"), ({1: [Finding("KB1", "error", Loc("x"), Note("m"))]}, b"p"),
                        ({2: [Special("KB2", "warning", Loc("y", 2, 2), "m", "s")]}, b"p")):
