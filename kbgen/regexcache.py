@@ -26,6 +26,7 @@ import sys
 
 MAX_ENTRIES = 1500  # a file that would grow beyond this is written anew with this run's new patterns
 _loaded: set = set()  # keys of re._cache this process took from the file
+_in_file: set = set()  # keys the file had when this process read it
 _derived: dict | None = None  # texts derived from patterns (kbgen.text.trigger), by source file and key
 _derived_new: dict = {}
 _sources: dict = {}  # source file -> checksum of its text
@@ -84,6 +85,7 @@ def preload() -> int:
     try:
         for pattern, flags, final_flags, code, groups, groupindex, indexgroup in entries:
             key = (type(pattern), pattern, flags)
+            _in_file.add(key)
             if key in cache:
                 continue
             code = array(_CODE, code).tolist()
@@ -94,6 +96,7 @@ def preload() -> int:
         for key in _loaded:
             cache.pop(key, None)
         _loaded.clear()
+        _in_file.clear()
         return 0
     return n
 
@@ -159,7 +162,7 @@ def save() -> int:
     if not _supported():
         return 0
     _save_derived()
-    new = [key for key in list(re._cache) if key not in _loaded and isinstance(key[1], str)
+    new = [key for key in list(re._cache) if key not in _in_file and isinstance(key[1], str)
            and isinstance(key[2], int) and not key[2] & re.DEBUG]
     if not new:
         return 0
