@@ -4,7 +4,9 @@ kbgen compiles a few hundred regular expressions each time it starts (the prose 
 patterns, the address and claim recognisers, PyYAML's and phonenumbers' own): about 50 ms of
 pure-Python work in ``re``'s parser and compiler, paid again by every ``kbgen check``. Their
 compiled form does not depend on the content, only on the pattern and the Python that runs it,
-so it is kept in ``<cache>/regex/<python>.marshal``, as Python keeps a module's bytecode.
+so it is kept in ``<cache>/regex/<python>-<command>.marshal``, as Python keeps a module's
+bytecode. Next to it, ``….derived.marshal`` keeps texts derived from patterns (the triggers of
+``kbgen.text.trigger``), keyed by the patterns and the checksum of the module that derives them.
 
 :func:`preload` (run when ``kbgen`` is imported) gives ``re``'s own per-process cache the
 patterns compiled by an earlier run, made from their stored code by ``_sre.compile``, the call
