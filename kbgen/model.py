@@ -511,6 +511,7 @@ class Project:
     resolved: dict = field(default_factory=dict)  # (kind, subject, field) -> resolved text
     suppressions: list[Suppression] = field(default_factory=list)
     broken: set = field(default_factory=set)  # "stores.<id>", "channels": files that failed to load
+    files_read: tuple = ()  # (path, size, mtime in ns) of each file read, in order: two loads of the same files agree
 
     def questions(self) -> Iterator[Question]:
         for c in self.categories:

@@ -123,8 +123,64 @@ def test_a_childs_findings_reach_the_parent_unchanged():
     plain = {0: [Finding("KB301", "error", Loc("content/faq/a.yaml", 3, 9), "teléfono «x»", "envios")], 4: []}
     for done, kind in ((plain, b"m"), ({1: [Finding("KB1", "error", Loc("x"), Note("m"))]}, b"p"),
                        ({2: [Special("KB2", "warning", Loc("y", 2, 2), "m", "s")]}, b"p")):
-        data = _encode(done)
+        files = (("content/site.yaml", 120, 1764400000123456789),)
+        data = _encode(files, done)
         assert data[:1] == kind
-        back = _decode(data)
-        assert back == done
+        files_back, back = _decode(data)
+        assert files_back == files and back == done
         assert [type(f) for fs in back.values() for f in fs] == [type(f) for fs in done.values() for f in fs]
+
+
+def test_a_file_saved_between_the_two_loadings_makes_this_process_check_alone(generated, tmp_path, monkeypatch):
+    """Forked before loading, the child reads the content on its own. If a file changes between
+    this process's reading and the child's, the child's findings are not used: this process runs
+    every check itself, on what it read."""
+    import os
+    import shutil
+    import time
+    import kbgen.engine as E
+    content = tmp_path / "content"
+    shutil.copytree(generated / "content", content)
+    expected = _keys(analyse(str(content), Options(today=TODAY, search=False, jobs=1)))
+    faq = sorted((content / "faq").glob("*.yaml"))[0]
+    edited = tmp_path / "edited"
+    parent = os.getpid()
+    real_load = E.load_project
+
+    child_loaded = tmp_path / "child-loaded"
+
+    def wait_for(marker):
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def load_around_an_edit(path):
+        if os.getpid() != parent:  # the child reads the content only once the "editor" has saved
+            wait_for(edited)
+            result = real_load(path)
+            child_loaded.touch()
+            return result
+        result = real_load(path)
+        faq.write_text(faq.read_text(encoding="utf-8").replace("  - id: ", "  - id: x", 1), encoding="utf-8")
+        edited.touch()
+        wait_for(child_loaded)  # then both check at once: the child takes its share from the queue
+        return result
+
+    monkeypatch.setattr(E, "load_project", load_around_an_edit)
+    ran_here = []
+    C.load_families()
+    spies = []
+    for fn in C.CHECKS:
+        def spy(project, options, _fn=fn):
+            ran_here.append((os.getpid(), _fn.__name__))
+            if os.getpid() == parent and len(ran_here) == 1:
+                time.sleep(0.3)  # this process's first check is long: the child surely takes others
+            return _fn(project, options)
+        spy.__name__ = fn.__name__
+        spies.append(spy)
+    monkeypatch.setattr(C, "CHECKS", spies)
+    two = analyse(str(content), Options(today=TODAY, search=False, jobs=2))
+    assert edited.exists()
+    assert _keys(two) == expected  # what this process read: the content before the edit
+    here = {name for pid, name in ran_here if pid == parent}
+    assert here == {fn.__name__ for fn in C.selected(Options(search=False))}

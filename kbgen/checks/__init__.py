@@ -92,25 +92,27 @@ def run_checks(project, options: Options, shared: "Shared | None" = None) -> lis
             if not (f.rule in SHADOWED_BY and (SHADOWED_BY[f.rule], f.loc.path, f.loc.line) in seen)]
 
 
-def _encode(done: dict) -> bytes:
-    """A child's findings per check, for the parent: ``marshal`` of plain tuples when every one is a
-    plain Finding (the usual case: marshal and its tuples cost less than importing pickle), else pickle."""
+def _encode(files, done: dict) -> bytes:
+    """What a child sends the parent: the files it read (``Project.files_read``) and its findings per
+    check. ``marshal`` of plain tuples when every finding is a plain Finding (the usual case: marshal
+    and its tuples cost less than importing pickle), else pickle."""
     import marshal
     try:
         if all(type(f) is Finding and type(f.loc) is Loc for found in done.values() for f in found):
-            return b"m" + marshal.dumps({i: [(f.rule, f.severity, tuple(f.loc), f.message, f.subject) for f in found]
-                                         for i, found in done.items()})
+            return b"m" + marshal.dumps((files, {i: [(f.rule, f.severity, tuple(f.loc), f.message, f.subject)
+                                                     for f in found] for i, found in done.items()}))
     except ValueError:  # a value marshal cannot write
         pass
     import pickle
-    return b"p" + pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)
+    return b"p" + pickle.dumps((files, done), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _decode(data: bytes) -> dict:
+def _decode(data: bytes) -> tuple:
     if data[:1] == b"m":
         import marshal
-        return {i: [Finding(rule, sev, Loc(*loc), message, subject) for rule, sev, loc, message, subject in found]
-                for i, found in marshal.loads(data[1:]).items()}
+        files, done = marshal.loads(data[1:])
+        return files, {i: [Finding(rule, sev, Loc(*loc), message, subject) for rule, sev, loc, message, subject in found]
+                       for i, found in done.items()}
     import pickle
     return pickle.loads(data[1:])
 
@@ -122,9 +124,11 @@ class Shared:
     Checks are pure functions of the loaded project; a child gets it, and the options, from
     ``load()`` (None: the content is unreadable, there is nothing to check). Forked once the
     project is loaded, ``load`` just returns it: the child has it from the fork. Forked before,
-    ``load`` loads the same content, so each child loads it itself while this process does the same: loading is then no longer done before the checks can start, and the
-    children do not share this process's memory page by page (the copy-on-write a child's first
-    touch of a page costs). Loading is deterministic, so every process checks the same project.
+    ``load`` loads the same content, so each child loads it itself while this process does the
+    same, and the children do not share this process's memory page by page (the copy-on-write a
+    child's first touch of a page costs). Loading is deterministic; and a child's results are used
+    only if it read the very files this process read (paths, sizes and modification times, in
+    order): a file saved in between makes this process run the checks itself.
 
     :meth:`run` gives the findings per check, in ``fns`` order — the lists a serial run gives — or
     None when the checks must run here serially: no fork on this system, or a child failed (a check
@@ -166,7 +170,7 @@ class Shared:
                 os.close(fd)
             loaded = load()
             done = {} if loaded is None else self._work({}, *loaded)
-            data = _encode(done)
+            data = _encode(None if loaded is None else loaded[0].files_read, done)
             with os.fdopen(result_w, "wb") as fh:
                 fh.write(data)
             code = 0
@@ -205,9 +209,14 @@ class Shared:
                 failed = True
                 continue
             try:
-                done.update(_decode(data))
+                files, found = _decode(data)
             except Exception:
                 failed = True
+                continue
+            if files != project.files_read:  # a file changed between this process's reading and the child's
+                failed = True
+                continue
+            done.update(found)
         self.children = []
         if failed:
             return None

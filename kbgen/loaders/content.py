@@ -226,11 +226,12 @@ class Loader:
         self.suppressions: list[m.Suppression] = []
         self.trees: dict[str, YNode] = {}
         self.lang = "es"  # the site's language (site.yaml), for the findings' messages
+        self.files_read: list[tuple[str, int, int]] = []
 
     # -- reading
     def read(self, path: str) -> Optional[str]:
         try:
-            text, problem = read_text(path, self.lang)
+            text, problem = read_text(path, self.lang, self.files_read)
         except Unreadable as exc:
             self.unreadable.append(exc.finding)
             return None
@@ -717,4 +718,5 @@ def load_project(content_dir: str) -> tuple[m.Project, list[Finding], list[Findi
     """Load content/. Returns (project, findings, unreadable) — unreadable files mean exit code 2."""
     loader = Loader(content_dir)
     project = loader.load()
+    project.files_read = tuple(loader.files_read)
     return project, loader.out.items, loader.unreadable

@@ -45,10 +45,11 @@ def _reason(exc: OSError, lang: str) -> str:
     return exc.strerror or str(exc)
 
 
-def read_text(path: str, lang: str = "es") -> tuple[str | None, Finding | None]:
+def read_text(path: str, lang: str = "es", seen: list | None = None) -> tuple[str | None, Finding | None]:
     """The file's text (BOM and CRLF removed), or a finding saying why it cannot be used.
 
-    Messages are in ``lang`` (the site's language)."""
+    Messages are in ``lang`` (the site's language). ``seen`` gets (path, size, modification time
+    in ns) of the regular file opened: what was read, to compare two readings of the content."""
     shown = display_path(path)
     fd = -1
     try:
@@ -60,6 +61,8 @@ def read_text(path: str, lang: str = "es") -> tuple[str | None, Finding | None]:
         if not stat.S_ISREG(st.st_mode):  # a pipe, a socket, /dev/zero...: reading could hang or never end
             raise Unreadable(Finding("KB100", "error", Loc(shown), msg("file.not.regular", lang)))
         size = st.st_size
+        if seen is not None:
+            seen.append((path, size, st.st_mtime_ns))
         if size <= MAX_BYTES:
             with os.fdopen(fd, "rb") as fh:
                 fd = -1
