@@ -88,12 +88,19 @@ class _CollectorSpared:
             gc.enable()
 
 
-def _load_for_checks(content_dir: str, options: Options):
-    """In a forked child (checks.Shared): the project and options to check, or None."""
-    with _CollectorSpared() as collector:
-        project, _, unreadable = load_project(content_dir)
-        collector.loaded()
+def _load(content_dir: str, options: Options, collector: _CollectorSpared):
+    """(project, findings, unreadable), the project set aside from the collector (``loaded``) and
+    ``options.lang`` the site's language."""
+    project, findings, unreadable = load_project(content_dir)
+    collector.loaded()
     options.lang = project.site.language
+    return project, findings, unreadable
+
+
+def _load_for_checks(content_dir: str, options: Options):
+    """In a forked child (checks.Shared): the project and options to check, or None. The project
+    stays set aside from the collector while the child checks it (the child ends with os._exit)."""
+    project, _, unreadable = _load(content_dir, options, _CollectorSpared().__enter__())
     return None if unreadable else (project, options)
 
 
@@ -107,9 +114,7 @@ def analyse(content_dir: str, options: Options | None = None) -> Result:
         shared = Shared(selected(options), options.jobs, lambda: _load_for_checks(content_dir, options))
     try:
         with _CollectorSpared() as collector:
-            project, findings, unreadable = load_project(content_dir)
-            collector.loaded()
-            options.lang = project.site.language
+            project, findings, unreadable = _load(content_dir, options, collector)
             findings = list(findings)
             if not unreadable:
                 findings += run_checks(project, options, shared)
