@@ -31,20 +31,27 @@ def read_json(path: str):
 
 
 def write_json(path: str, data) -> None:
-    """Write ``data`` to ``path`` atomically (a concurrent reader sees the old file or the new
-    one); a failure only means the next run computes it again."""
+    """Write ``data`` to ``path`` as JSON (see :func:`write_atomic`)."""
     import json
+    write_atomic(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def write_atomic(path: str, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically (a concurrent reader sees the old file or the new
+    one); False if it could not be written, which only means the next run computes it again."""
     import tempfile
     try:
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
     except OSError:
-        return
+        return False
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, sort_keys=True)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
+        return True
     except OSError:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        return False

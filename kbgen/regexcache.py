@@ -73,11 +73,8 @@ def preload() -> int:
     path = _file()
     if path is None:
         return 0
-    import marshal
-    try:
-        with open(path, "rb") as fh:
-            entries = marshal.loads(fh.read())  # marshal.load(fh) reads in small steps: 10x slower
-    except (OSError, EOFError, ValueError, TypeError):
+    entries = _read(path)
+    if entries is None:
         return 0
     from array import array
     from re import _compiler
@@ -126,15 +123,9 @@ def derived(source_file: str, key: str) -> str | None:
     if _derived is None:
         _derived = {}
         path = _derived_file() if _supported() else None
-        if path is not None:
-            import marshal
-            try:
-                with open(path, "rb") as fh:
-                    data = marshal.loads(fh.read())
-                if isinstance(data, dict):
-                    _derived = data
-            except (OSError, EOFError, ValueError, TypeError):
-                pass
+        data = _read(path) if path is not None else None
+        if isinstance(data, dict):
+            _derived = data
     value = _derived.get((source_file, _source_sum(source_file), key))
     return value if isinstance(value, str) else None
 
@@ -171,16 +162,9 @@ def save() -> int:
     path = _file()
     if path is None:
         return 0
-    import marshal
-    import tempfile
-    try:
-        with open(path, "rb") as fh:
-            old = marshal.loads(fh.read())
-        if not isinstance(old, list):
-            old = []
-    except (OSError, EOFError, ValueError, TypeError):
-        old = []
-    known = {(e[0], e[1]) for e in old if isinstance(e, tuple) and len(e) == 7}
+    old = _read(path)
+    old = [e for e in old if isinstance(e, tuple) and len(e) == 7] if isinstance(old, list) else []
+    known = {(e[0], e[1]) for e in old}
     made = []
     for _, pattern, flags in new:
         if (pattern, flags) in known:
@@ -191,22 +175,10 @@ def save() -> int:
             continue
     if not made:
         return 0
-    entries = [e for e in old if isinstance(e, tuple) and len(e) == 7] + made
+    entries = old + made
     if len(entries) > MAX_ENTRIES:  # the file would be mostly old variants: start again
         entries = made
-    try:
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-    except OSError:
-        return 0
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(entries, fh)
-        os.replace(tmp, path)
-    except (OSError, ValueError):  # ValueError: something marshal cannot write
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    if not _write(path, entries):
         return 0
     return len(made)
 
@@ -217,21 +189,27 @@ def _save_derived() -> None:
     path = _derived_file()
     if path is None:
         return
-    import marshal
-    import tempfile
     kept = {k: v for k, v in (_derived or {}).items() if _sources.get(k[0]) == k[1]}  # drop stale ones
     kept.update(_derived_new)
     _derived_new.clear()
+    _write(path, kept)
+
+
+def _read(path: str):
+    """What the marshal file ``path`` holds, or None if it is missing or damaged."""
+    import marshal
     try:
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-    except OSError:
-        return
+        with open(path, "rb") as fh:
+            return marshal.loads(fh.read())  # marshal.load(fh) reads in small steps: 10x slower
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write(path: str, value) -> bool:
+    import marshal
+    from .cache import write_atomic
     try:
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(kept, fh)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        data = marshal.dumps(value)
+    except ValueError:  # something marshal cannot write
+        return False
+    return write_atomic(path, data)
