@@ -169,22 +169,12 @@ def test_a_word_in_every_document_matches_without_weight():
 def test_browser_ranking_equals_python_on_larger_sets(case, tmp_path, serve_dir, browser):
     """The worker scores every document; Python's ``rank_docs`` (and so ``top``) the same."""
     from kbgen.search import build_search_payload, load_index
-    from test_search_helpers import js_page
+    from test_search_helpers import browser_rankings, js_page
     docs = _random_docs(400, 11) if case == "random" else _everywhere_docs(5000)
     payload = build_search_payload(docs, {})
     index = load_index(payload)
     queries = _queries(docs, 9, 60) if case == "random" else ["ayuda", "ayuda envios 12", "ayud", "ayuda 4999 "]
-    folder = js_page(tmp_path / "js", payload)
-    page = browser.new_page()
-    page.goto(serve_dir(folder) + "index.html")
-    got = page.evaluate("""async (qs) => {
-        const r = await fetch("search/search_index.json");
-        const idx = new KBSearch.Index((await r.json()).config.kbgen);
-        const out = {};
-        for (const q of qs) out[q] = idx.rankDocs(q).ranked.map(x => [x.doc, x.score, Array.from(x.terms).sort((a, b) => a - b)]);
-        return out;
-    }""", queries)
-    page.close()
+    got = browser_rankings(browser, serve_dir, js_page(tmp_path / "js", payload), queries)
     for q in queries:
         assert got[q] == [[d, s, sorted(t)] for d, s, _, t in index.rank_docs(q)], q
         assert index.top(q, 3) == [(d, s) for d, s, _ in got[q][:3]], q

@@ -21,11 +21,25 @@ def js_page(dest: Path, payload: dict[str, bytes] | None = None) -> Path:
         shutil.copy(ASSETS / name, dest / name)
     scripts = "".join(f'<script src="{n}"></script>' for n in JS_FILES)
     (dest / "index.html").write_text(f"<!doctype html><meta charset=utf-8><title>t</title>{scripts}", "utf-8")
-    for path, data in (payload or {}).items():
-        p = dest / path
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(data)
+    write_payload(dest, payload or {})
     return dest
+
+
+def browser_rankings(browser, serve_dir, folder: Path, queries) -> dict:
+    """The browser's full ranking of each query on ``js_page`` ``folder``'s payload:
+    {query: [[doc, score, sorted term indexes], ...]}, as ``Index.rank_docs`` gives them in Python."""
+    page = browser.new_page()
+    try:
+        page.goto(serve_dir(folder) + "index.html")
+        return page.evaluate("""async (qs) => {
+            const r = await fetch("search/search_index.json");
+            const idx = new KBSearch.Index((await r.json()).config.kbgen);
+            const out = {};
+            for (const q of qs) out[q] = idx.rankDocs(q).ranked.map(x => [x.doc, x.score, Array.from(x.terms).sort((a, b) => a - b)]);
+            return out;
+        }""", list(queries))
+    finally:
+        page.close()
 
 
 def write_payload(site: Path, payload: dict[str, bytes]) -> None:

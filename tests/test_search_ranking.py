@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kbgen.search import SearchDoc, build_search_payload, load_index, search
-from test_search_helpers import build_material_site, js_page, settle
+from test_search_helpers import browser_rankings, build_material_site, js_page, settle
 
 DOCS = [
     SearchDoc("plazo-entrega", "faq", "¿Cuánto tarda en llegar mi pedido?",
@@ -157,19 +157,9 @@ AGREE = list(FIRST) + ["plazo de entrega canarias", "tabla", "talla", "años", "
 
 
 def test_browser_ranking_equals_python(tmp_path, serve_dir, browser, payload, index):
-    folder = js_page(tmp_path / "js", payload)
-    page = browser.new_page()
-    page.goto(serve_dir(folder) + "index.html")
-    got = page.evaluate("""async (qs) => {
-        const r = await fetch("search/search_index.json");
-        const idx = new KBSearch.Index((await r.json()).config.kbgen);
-        const out = {};
-        for (const q of qs) out[q] = idx.rankDocs(q).ranked.map(x => [x.doc, x.score]);
-        return out;
-    }""", AGREE)
-    page.close()
+    got = browser_rankings(browser, serve_dir, js_page(tmp_path / "js", payload), AGREE)
     for q in AGREE:
-        assert got[q] == [[d, s] for d, s, _, _ in index.rank_docs(q)], q
+        assert [[d, s] for d, s, _ in got[q]] == [[d, s] for d, s, _, _ in index.rank_docs(q)], q
 
 
 # ------------------------------------------------------------------ through Material's search box
