@@ -20,9 +20,3 @@ else:
 
     stem_word = SpanishStemmer().stemWord
     IMPLEMENTATION = "snowballstemmer"
-
-
-def pure_python_stem_word(word: str) -> str:
-    """The same stem from ``snowballstemmer``'s pure-Python port (for the tests that compare)."""
-    from snowballstemmer.spanish_stemmer import SpanishStemmer
-    return SpanishStemmer().stemWord(word)
