@@ -46,13 +46,13 @@ def command() -> str:
     return "lib"
 
 
-def _file(name: str | None = None) -> str | None:
+def _file() -> str | None:
     from .cache import cache_dir
     folder = cache_dir("regex")
     if folder is None:
         return None
     version = "-".join(str(v) for v in sys.version_info[:3]) + "-" + sys.implementation.name
-    return os.path.join(folder, f"{version}-{name or command()}.marshal")
+    return os.path.join(folder, f"{version}-{command()}.marshal")
 
 
 _CODE = "I"  # the code of a compiled pattern, stored as bytes: an array of C unsigned ints
