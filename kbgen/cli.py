@@ -254,11 +254,11 @@ def entry() -> None:
         sys.stderr.flush()
     except (BrokenPipeError, OSError):  # a closed pipe (``kbgen check | head``): nothing more to say
         pass
-    try:
-        from .regexcache import save
-        save()  # the patterns this run compiled, for the next run (kbgen/regexcache.py)
-    except Exception:
-        pass
+    for module in ("regexcache", "codecache"):  # what this run compiled, for the next run
+        try:
+            importlib.import_module(f"kbgen.{module}").save()
+        except Exception:
+            pass
     os._exit(code)
 
 

@@ -152,3 +152,91 @@ def test_a_trigger_read_back_from_the_cache_is_the_one_derived(fresh_cache, monk
     rc._sources[T.__file__] += 1  # as if trigger.py had changed
     assert rc.derived(T.__file__, key) is None
     assert re.compile(made.pattern).search("envío gratis en 24 horas")
+
+
+# ------------------------------------------------------------------ methods written by dataclasses
+
+_CODE_PROBE = r"""
+import dataclasses, importlib, json, sys
+sys.argv = ["kbgen", "check"]
+import kbgen, kbgen.codecache as cc
+stored = dict(cc._stored)
+import kbgen.cli, kbgen.checks, kbgen.text.claims, kbgen.text.times, kbgen.search.engine
+kbgen.checks.load_families()
+bad = [s for s, code in stored.items() if code != compile(s, "<string>", "exec", dont_inherit=True)]
+classes = [c for mod in list(sys.modules.values()) if (getattr(mod, "__name__", "") or "").startswith("kbgen")
+           for c in vars(mod).values() if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == mod.__name__]
+methods = [(c.__qualname__, n, repr(getattr(vars(c)[n], "__annotations__", None))) for c in classes for n in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__")
+           if getattr(vars(c).get(n), "__code__", None) is not None and vars(c)[n].__code__.co_filename == "<string>"]
+print(json.dumps({"stored": len(stored), "new": len(cc._new), "bad": len(bad), "classes": len(classes),
+                  "methods": sorted(methods), "installed": cc._installed}))
+"""
+
+
+def test_dataclass_methods_run_from_the_cache_are_the_code_python_compiles(fresh_cache, tmp_path):
+    """The first ``kbgen check`` stores the code of the methods dataclasses wrote; a later process
+    runs that stored code, and each code object equals what ``compile`` makes of the same text;
+    the classes get the same methods either way."""
+    import json
+    import subprocess
+    import sys
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = {**os.environ, "XDG_CACHE_HOME": str(fresh_cache)}
+    env.pop("KBGEN_NO_CACHE", None)
+
+    def probe(extra_env=None):
+        out = subprocess.run([sys.executable, "-c", _CODE_PROBE], env={**env, **(extra_env or {})},
+                             capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+    cold = probe()
+    assert cold["stored"] == 0 and cold["new"] > 100 and cold["installed"]
+    first = _kbgen(["check", "--today", "2026-11-29"], env, root)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert sorted(os.listdir(fresh_cache / "kbgen" / "code"))[0].endswith("-check.marshal")
+    warm = probe()
+    assert warm["stored"] > 100 and warm["bad"] == 0
+    assert warm["new"] < cold["new"]  # most methods came from the file
+    assert warm["classes"] == cold["classes"] > 30 and warm["methods"] == cold["methods"]
+    off = probe({"KBGEN_NO_CACHE": "1"})
+    assert not off["installed"] and off["methods"] == cold["methods"]
+    second = _kbgen(["check", "--today", "2026-11-29"], env, root)
+    assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
+
+
+def test_a_damaged_code_cache_only_means_compiling_again(fresh_cache, monkeypatch):
+    import dataclasses
+    import marshal
+    import sys
+    import kbgen.codecache as cc
+    monkeypatch.setattr(sys, "argv", ["kbgen", "check"])
+    monkeypatch.setattr(cc, "_stored", {})
+    monkeypatch.setattr(cc, "_new", {})
+    path = cc._file()
+    for junk in (b"not marshal", marshal.dumps({"x": 1, 2: compile("y = 1", "<string>", "exec")}), marshal.dumps([1])):
+        with open(path, "wb") as fh:
+            fh.write(junk)
+        try:
+            assert cc.preload() == 0
+
+            @dataclasses.dataclass(frozen=True)
+            class P:
+                a: int
+                b: str = "x"
+
+            assert P(1) == P(1, "x") and repr(P(2)).endswith("P(a=2, b='x')") and hash(P(1)) == hash(P(1))
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                P(1).a = 2
+        finally:
+            cc.uninstall()
+    assert "exec" not in vars(dataclasses)
+
+
+def test_kbgen_as_a_library_leaves_dataclasses_alone(monkeypatch):
+    import dataclasses
+    import sys
+    import kbgen.codecache as cc
+    for argv in (["pytest"], ["/usr/bin/mkdocs", "build"]):
+        monkeypatch.setattr(sys, "argv", argv)
+        assert cc.preload() == 0 and "exec" not in vars(dataclasses)
