@@ -253,3 +253,26 @@ def test_suppression_prefilter_never_skips_a_suppression():
     for text in ('a: 1  # KBGEN: IGNORE KB301 reason="x"', 'a: 1  # \u212aBgen: ignore KB301 reason="x"',
                  '<!-- kbgen:ignore KB301 reason="x" -->'):
         assert len(scan_suppressions(text, "f.yaml", Findings())) == 1, text
+
+
+def test_reading_a_file_asks_for_its_size_and_reads_on_if_it_grew(tmp_path):
+    """read_text reads ``fstat``'s size and one byte more; a file that grew in between is read to
+    its end, and never beyond the limit."""
+    import os
+    from kbgen.loaders.files import _read_at_most
+    path = tmp_path / "f.yaml"
+    body = ("pregunta: ¿abrís el domingo?\n" * 10_000).encode()
+    path.write_bytes(body)
+    for expected, limit, want in ((len(body), len(body) + 1, body), (10, len(body) + 1, body),
+                                  (0, len(body) + 1, body), (len(body), 100, body[:100]), (5, 70_000, body[:70_000])):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            assert _read_at_most(fd, expected, limit) == want
+        finally:
+            os.close(fd)
+    path.write_bytes(b"")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert _read_at_most(fd, 0, 10) == b""
+    finally:
+        os.close(fd)

@@ -64,9 +64,7 @@ def read_text(path: str, lang: str = "es", seen: list | None = None) -> tuple[st
         if seen is not None:
             seen.append((path, size, st.st_mtime_ns))
         if size <= MAX_BYTES:
-            with os.fdopen(fd, "rb") as fh:
-                fd = -1
-                data = fh.read(MAX_BYTES + 1)
+            data = _read_at_most(fd, size, MAX_BYTES + 1)
             size = len(data)
         if size > MAX_BYTES:
             return None, Finding("KB100", "error", Loc(shown), msg("file.too.big", lang, size=size // (1024 * 1024),
@@ -90,6 +88,21 @@ def read_text(path: str, lang: str = "es", seen: list | None = None) -> tuple[st
     if "\x00" in text:
         return None, Finding("KB100", "error", Loc(shown), msg("file.nul", lang))
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _read_at_most(fd: int, expected: int, limit: int) -> bytes:
+    """At most ``limit`` bytes of the open file ``fd``, asking first for the ``expected`` size and one
+    more (a file that grew since ``fstat`` is read on). Reading with ``limit`` as the size would
+    make a buffer of the whole limit (5 MB) for every file, and cost more than the reading."""
+    chunks, total, want = [], 0, min(expected + 1, limit)
+    while total < limit:
+        chunk = os.read(fd, want)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = min(limit - total, 1 << 16)
+    return b"".join(chunks)
 
 
 def list_files(folder: str, *exts: str, lang: str = "es") -> list[str]:
