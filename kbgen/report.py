@@ -1,7 +1,6 @@
 """Findings out: text for people, JSON for tools, GitHub annotations, SARIF 2.1.0."""
 from __future__ import annotations
 
-import json
 import os
 from urllib.parse import quote
 
@@ -33,6 +32,7 @@ def as_text(findings: list[Finding]) -> str:
 
 def as_json(findings: list[Finding]) -> str:
     s = summary(findings)
+    import json  # here, not at the top: only this path needs it
     return json.dumps({"findings": [_subject_json(f) for f in findings],
                        "summary": {"errors": s["errors"], "warnings": s["warnings"]}},
                       ensure_ascii=False, indent=2) + "\n"
@@ -87,6 +87,7 @@ def as_sarif(findings: list[Finding]) -> str:
             "results": results,
         }],
     }
+    import json  # here, not at the top: only this path needs it
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -219,3 +219,24 @@ def test_pages_in_chromium_are_spanish_with_search_and_no_errors(built_site, ser
     assert page.locator(".kb-cards li").count() >= 5
     assert errors == []
     page.close()
+
+
+@pytest.mark.parametrize("argv", [
+    ["check"], ["check", "--no-search", "-j", "3", "--today", "2026-11-29", "--format", "json", "--strict"],
+    ["build", "--site-dir", "out", "--config", "x.yml"], ["search", "devoluciones", "--limit", "3"],
+    ["explain", "KB201"], ["schema", "faq", "--out", "s"], ["new", "faq", "--question", "¿Abrís?"],
+    ["signage", "madrid-centro"], ["review", "--owner", "ana", "--format", "markdown"], ["serve", "--dev-addr", "0:1"],
+])
+def test_the_parser_of_one_command_reads_its_arguments_as_the_whole_parser(argv):
+    """``kbgen X`` builds only X's parser (kbgen.cli.parser(only=X)); it reads X's arguments alike."""
+    from kbgen.cli import parser
+    assert vars(parser(argv[0]).parse_args(argv)) == vars(parser().parse_args(argv))
+
+
+def test_a_mistyped_command_lists_every_command(capsys):
+    from kbgen.cli import main
+    with pytest.raises(SystemExit) as exc:
+        main(["chek"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert all(c in err for c in ("'check'", "'build'", "'review'", "'signage'"))

@@ -14,7 +14,6 @@ store, the field, both values and the website's position.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -507,6 +506,7 @@ def offline_vs_online(project, options):
             if store is None:
                 if f"stores.{sid}" in project.broken:
                     continue  # its file did not load: KB1xx says why
+                import difflib  # here, not at the top: only this path needs it
                 close = difflib.get_close_matches(sid, list(project.stores), n=1, cutoff=0.6)
                 hint = msg("did.you.mean", lang, x=close[0]) if close else ""
                 yield _f("KB207", p.rec.loc, msg("unknown.store", lang, sid=sid, source=recs[0].source, hint=hint),

@@ -18,7 +18,6 @@ candidate is reported when its plain Jaccard similarity reaches 0.5 and its IDF-
 """
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import posixpath
@@ -177,6 +176,7 @@ class SitePages:
         return base != anchor and base in known
 
     def closest(self, path: str) -> Optional[str]:
+        import difflib  # here, not at the top: only this path needs it
         close = difflib.get_close_matches(path, sorted(self.anchors), n=1, cutoff=0.5)
         return close[0] if close else None
 
@@ -324,6 +324,7 @@ def check_link(target: str, src: str, pages: SitePages, lang: str = "es") -> Opt
                 return "KB601", msg("link.short.anchor", lang, target=target, scheme=scheme, ident=ident)
             if not re.fullmatch(r"[A-Za-z0-9_-]+", ident) or tg.src(kind, ident) is None:
                 pool = {"faq": tg.faq, "policy": tg.policies, "store": tg.stores}[kind]
+                import difflib  # here, not at the top: only this path needs it
                 close = difflib.get_close_matches(ident, sorted(pool), n=1, cutoff=0.5)
                 hint = msg("link.did.you.mean", lang, x=f"{scheme}:{close[0]}") if close else \
                     msg("link.none." + kind, lang)

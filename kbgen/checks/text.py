@@ -21,7 +21,6 @@ special hours, not the week, and are skipped; so are advertising promises (KB4xx
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 
 from ..findings import Finding
@@ -133,6 +132,7 @@ def _phone_hint(e164: str, known: _Known, lang: str) -> str:
 def _email_hint(email: str, known: _Known, lang: str) -> str:
     """Suggest a known address at the same domain whose name looks alike (a typo, a renamed box)."""
     local, _, domain = email.partition("@")
+    import difflib  # here, not at the top: only this path needs it
     best = max(((difflib.SequenceMatcher(None, local, k.partition("@")[0]).ratio(), k) for k in known.emails
                 if k.partition("@")[2] == domain), default=(0, None))
     if best[0] >= 0.75:
@@ -142,6 +142,7 @@ def _email_hint(email: str, known: _Known, lang: str) -> str:
 
 
 def _address_hint(key, known: _Known, lang: str) -> str:
+    import difflib  # here, not at the top: only this path needs it
     for k, owner, shown, loc in known.addresses:
         if k.name == key.name or (k.number == key.number and difflib.SequenceMatcher(
                 None, " ".join(k.name), " ".join(key.name)).ratio() >= 0.75):

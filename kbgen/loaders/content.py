@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import difflib
 import io
 import os
 import re
@@ -75,6 +74,7 @@ def _report(err: dict, tree, path: str, cls, out: Findings, subject: str, lang: 
         loc = locate(tree, clean, key=True) or Loc(path)
         name = clean[-1]
         known = _known_fields(cls, clean[:-1])
+        import difflib  # here, not at the top: only this path needs it
         close = difflib.get_close_matches(str(name), known, n=1)
         hint = msg("schema.did.you.mean", lang, x=close[0]) if close else \
             msg("schema.known.keys", lang, keys=", ".join(known))

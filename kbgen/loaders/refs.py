@@ -6,7 +6,6 @@ Known paths: every operations.yaml key (``delivery.peninsula``, ``returns.window
 """
 from __future__ import annotations
 
-import difflib
 import re
 
 from .. import model as m
@@ -62,6 +61,7 @@ class References:
                 return self.ctx[key]
             if any(key == b or key.startswith(b + ".") for b in self.project.broken):
                 return mt.group(0)  # its file failed to load and is reported already
+            import difflib  # here, not at the top: only this path needs it
             close = difflib.get_close_matches(key, list(self.ctx), n=1, cutoff=0.6)
             lang = self.project.site.language
             hint = msg("schema.did.you.mean", lang, x="{{ " + close[0] + " }}") if close else msg("ref.known", lang)
