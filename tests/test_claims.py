@@ -594,3 +594,24 @@ def test_required_pieces_are_read_from_the_pattern():
     assert pieces_of(re.compile(r"gratis", re.I)) is None  # any case: no certain piece either
     assert trigger(re.compile(r"[a-z]+")).search("anything")  # then it fires everywhere
     assert trie([(tuple("ab"), ""), (tuple("ac"), ""), (tuple("abc"), "")]) == "a(?:b|c)"
+
+
+def test_any_digit_finds_what_the_digit_pattern_finds():
+    """trigger.any_digit looks for 0-9 by hand in Latin-1 text; it must agree with ``\\d`` (any Unicode
+    decimal digit) on every character and on texts mixing scripts."""
+    import sys
+    from kbgen.text.trigger import DIGIT, any_digit, has_digit
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        if 0xD800 <= c <= 0xDFFF:
+            continue
+        assert any_digit(ch) == (DIGIT.search(ch) is not None) == any_digit("Abrimos á las " + ch + " h"), hex(c)
+    for text in ("", "sin números", "Tienda nº ٣", "precio 5 €", "１２ horas", "entrega en २ días", "12:00"):
+        assert any_digit(text) == has_digit(text) == (DIGIT.search(text) is not None), text
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text())
+def test_any_digit_agrees_with_the_digit_pattern_on_any_text(text):
+    from kbgen.text.trigger import DIGIT, any_digit
+    assert any_digit(text) == (DIGIT.search(text) is not None)

