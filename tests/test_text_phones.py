@@ -79,3 +79,26 @@ def test_find_emails():
     found = find_emails(text)
     assert [m.value for m in found] == ["ayuda@latuerca.example", "madrid@latuerca.example"]
     assert all(text[m.start:m.end] == m.raw for m in found)
+
+
+# normalize_phone reads "+34 967 82 49 80" as "+34967824980" (one parse for every spacing of a
+# number): phonenumbers must read a number written with digits and spaces as its digits alone.
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(plus=st.booleans(), digits=st.text("0123456789", min_size=1, max_size=17),
+       gaps=st.lists(st.integers(0, 3), min_size=17, max_size=17),
+       country=st.sampled_from(["ES", "FR", "PT", "GB", "US", "DE", "IT", "MX", "AR"]))
+def test_a_number_of_digits_and_spaces_reads_as_its_digits_alone(plus, digits, gaps, country):
+    from kbgen.text.phones import _parse_phone
+    spaced = ("+" if plus else "") + "".join(d + " " * g for d, g in zip(digits, gaps)).strip()
+    compact = ("+" if plus else "") + digits
+    assert _parse_phone(spaced, country) == _parse_phone(compact, country), (spaced, country)
+
+
+@pytest.mark.parametrize("written", ["+34 967 824 980", "+34967824980", "967 82 49 80", "967824980",
+                                     "+34 967 82 49 80", "34 967 824 980", "0034 967 824 980", "112", "+34 9"])
+def test_spacings_of_one_number_normalise_alike(written):
+    from kbgen.text.phones import _parse_phone, normalize_phone
+    assert normalize_phone(written, "ES") == _parse_phone(written, "ES")
