@@ -217,6 +217,29 @@ def test_near_duplicates_are_a_subset_of_candidates():
     assert near and {(i, j) for i, j, _ in near} <= cands and all(s >= 0.6 for *_, s in near)
 
 
+def test_near_duplicates_match_comparing_every_pair():
+    """_candidates joins on pairs of rare tokens; it must find every pair comparing all pairs finds."""
+    import math
+    rnd = random.Random(11)
+    vocab = [f"w{i}" for i in range(30)] + ["envio", "devolucion", "tienda"] * 5
+    sets = [frozenset(rnd.sample(vocab, rnd.randint(1, 12))) for _ in range(500)]
+    df = {}
+    for s in sets:
+        for t in s:
+            df[t] = df.get(t, 0) + 1
+    w = {t: math.log(1 + len(sets) / c) for t, c in df.items()}
+    brute = []
+    for i, j in itertools.combinations(range(len(sets)), 2):
+        a, b = sets[i], sets[j]
+        if len(a & b) / len(a | b) < 0.5 - 1e-9:
+            continue
+        shared = sum(w[t] for t in a & b)
+        total = shared + sum(w[t] for t in a ^ b)
+        if total and shared / total >= 0.6 - 1e-9:
+            brute.append((i, j))
+    assert brute and [(i, j) for i, j, _ in near_duplicates(sets, 0.6, 0.5)] == brute
+
+
 def test_tokenizer_folds_and_stems():
     tok = Tokenizer()
     assert tok("¿Cuánto tarda el envío?") == tok("cuanto tardan los envios")

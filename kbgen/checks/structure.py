@@ -562,7 +562,8 @@ def near_duplicates(token_sets: list[frozenset], threshold: float = NEAR_DUPLICA
         for tok in s:
             df[tok] += 1
     weight = {tok: math.log(1 + n / c) for tok, c in df.items()}
-    ordered = [sorted(s, key=lambda tok: (df[tok], tok)) for s in token_sets]
+    rank = {tok: i for i, tok in enumerate(sorted(df, key=lambda tok: (df[tok], tok)))}  # rarest first
+    ordered = [sorted(map(rank.__getitem__, s)) for s in token_sets]  # each set's tokens by rank
     out = []
     for x, found in _candidates(ordered, candidate):
         a = token_sets[x]
@@ -582,9 +583,10 @@ def near_duplicates(token_sets: list[frozenset], threshold: float = NEAR_DUPLICA
 PAIR_PREFIX_MAX = 40  # longer token sets are joined on single tokens (pairs grow with the square)
 
 
-def _candidates(ordered: list[list[str]], candidate: float) -> Iterator[tuple[int, set[int]]]:
-    """For each token list x (each in one global order, rarest first), the earlier lists y whose
-    Jaccard with x can reach ``candidate`` (every such pair once, maybe more pairs, never fewer).
+def _candidates(ordered: list[list[int]], candidate: float) -> Iterator[tuple[int, set[int]]]:
+    """For each token list x (tokens numbered rarest first, each list in ascending order), the earlier
+    lists y whose Jaccard with x can reach ``candidate`` (every such pair once, maybe more pairs,
+    never fewer).
 
     Prefix filtering on *pairs* of tokens, which are far rarer together than apart. The lists are
     taken shortest first; x, y with |y| <= |x| and Jaccard >= c share at least
@@ -597,8 +599,9 @@ def _candidates(ordered: list[list[str]], candidate: float) -> Iterator[tuple[in
     rounding never shortens a prefix."""
     c = candidate - 1e-6
     order = sorted((i for i in range(len(ordered)) if ordered[i]), key=lambda i: (len(ordered[i]), i))
-    singles: dict[str, list[int]] = defaultdict(list)
-    pairs_index: dict[str, list[int]] = defaultdict(list)
+    width = 1 + max((x[-1] for x in ordered if x), default=0)  # a pair of tokens (a, b) is a * width + b
+    singles: dict[int, list[int]] = defaultdict(list)
+    pairs_index: dict[int, list[int]] = defaultdict(list)
     for i in order:
         x = ordered[i]
         n = len(x)
@@ -608,7 +611,7 @@ def _candidates(ordered: list[list[str]], candidate: float) -> Iterator[tuple[in
             k = n - least + 2
             for a in range(k):
                 for b in range(a + 1, k):
-                    found.update(pairs_index.get(x[a] + "\x00" + x[b], ()))
+                    found.update(pairs_index.get(x[a] * width + x[b], ()))
         else:
             for tok in x[:n - least + 1]:
                 found.update(singles.get(tok, ()))
@@ -620,7 +623,7 @@ def _candidates(ordered: list[list[str]], candidate: float) -> Iterator[tuple[in
             k = min(n, n - max(2, least_indexed) + 2)
             for a in range(k):
                 for b in range(a + 1, k):
-                    pairs_index[x[a] + "\x00" + x[b]].append(i)
+                    pairs_index[x[a] * width + x[b]].append(i)
 
 
 @check
