@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, field
 
-from .checks import Options, Shared, run_checks, selected
+from .checks import CHILD_SKIPS, Options, Shared, run_checks, selected
 from .findings import Finding
 from .loaders.content import load_project
 from .messages import msg
@@ -88,19 +88,20 @@ class _CollectorSpared:
             gc.enable()
 
 
-def _load(content_dir: str, options: Options, collector: _CollectorSpared):
+def _load(content_dir: str, options: Options, collector: _CollectorSpared, skip: frozenset = frozenset()):
     """(project, findings, unreadable), the project set aside from the collector (``loaded``) and
     ``options.lang`` the site's language."""
-    project, findings, unreadable = load_project(content_dir)
+    project, findings, unreadable = load_project(content_dir, skip)
     collector.loaded()
     options.lang = project.site.language
     return project, findings, unreadable
 
 
-def _load_for_checks(content_dir: str, options: Options):
+def _load_for_checks(content_dir: str, options: Options, skip: frozenset):
     """In a forked child (checks.Shared): the project and options to check, or None. The project
-    stays set aside from the collector while the child checks it (the child ends with os._exit)."""
-    project, _, unreadable = _load(content_dir, options, _CollectorSpared().__enter__())
+    stays set aside from the collector while the child checks it (the child ends with os._exit).
+    ``skip``: what the child leaves out (the checks that read it stay in the parent)."""
+    project, _, unreadable = _load(content_dir, options, _CollectorSpared().__enter__(), skip)
     return None if unreadable else (project, options)
 
 
@@ -111,7 +112,10 @@ def analyse(content_dir: str, options: Options | None = None) -> Result:
     options = options or Options()
     shared = None
     if options.jobs > 1:
-        shared = Shared(selected(options), options.jobs, lambda: _load_for_checks(content_dir, options))
+        # The children leave out what only a few checks read (CHILD_SKIPS), and those checks run here;
+        # not when this process keeps the search tests too (options.search): it is the slower one then.
+        skip = frozenset() if options.search else CHILD_SKIPS
+        shared = Shared(selected(options), options.jobs, lambda: _load_for_checks(content_dir, options, skip), skip)
     try:
         with _CollectorSpared() as collector:
             project, findings, unreadable = _load(content_dir, options, collector)

@@ -489,6 +489,24 @@ class Suppression:
     loc: Loc
 
 
+class NotLoaded:
+    """Stands for a part of the project this process did not load (``load_project(skip=...)``: a
+    forked child leaves out what only the checks kept in the parent read, see checks.Shared).
+    Using it raises: a check that reads it fails, and the child's results are not used, rather
+    than seeing an empty list."""
+
+    def __init__(self, part: str):
+        self.part = part
+
+    def _refuse(self, *args, **kwargs):
+        raise RuntimeError(f"kbgen: the project's {self.part} were not loaded in this process")
+
+    __iter__ = __len__ = __bool__ = __getitem__ = __contains__ = _refuse
+
+    def __repr__(self) -> str:
+        return f"NotLoaded({self.part!r})"
+
+
 @dataclass
 class Project:
     """Everything in content/, loaded and parsed."""

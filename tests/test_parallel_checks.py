@@ -154,13 +154,13 @@ def test_a_file_saved_between_the_two_loadings_makes_this_process_check_alone(ge
         while not marker.exists() and time.monotonic() < deadline:
             time.sleep(0.01)
 
-    def load_around_an_edit(path):
+    def load_around_an_edit(path, *args):
         if os.getpid() != parent:  # the child reads the content only once the "editor" has saved
             wait_for(edited)
-            result = real_load(path)
+            result = real_load(path, *args)
             child_loaded.touch()
             return result
-        result = real_load(path)
+        result = real_load(path, *args)
         faq.write_text(faq.read_text(encoding="utf-8").replace("  - id: ", "  - id: x", 1), encoding="utf-8")
         edited.touch()
         wait_for(child_loaded)  # then both check at once: the child takes its share from the queue
@@ -177,6 +177,7 @@ def test_a_file_saved_between_the_two_loadings_makes_this_process_check_alone(ge
                 time.sleep(0.3)  # this process's first check is long: the child surely takes others
             return _fn(project, options)
         spy.__name__ = fn.__name__
+        spy.__dict__.update(fn.__dict__)
         spies.append(spy)
     monkeypatch.setattr(C, "CHECKS", spies)
     two = analyse(str(content), Options(today=TODAY, search=False, jobs=2))
@@ -184,3 +185,54 @@ def test_a_file_saved_between_the_two_loadings_makes_this_process_check_alone(ge
     assert _keys(two) == expected  # what this process read: the content before the edit
     here = {name for pid, name in ran_here if pid == parent}
     assert here == {fn.__name__ for fn in C.selected(Options(search=False))}
+
+
+def test_a_child_leaves_out_the_offline_records_and_the_suppressions(generated):
+    """A forked child loads the content without what only the checks kept in the parent read
+    (CHILD_SKIPS): those parts are NotLoaded, which refuses to be read, and the files it would
+    have read are still listed, so the two loadings compare."""
+    from kbgen.checks import CHILD_SKIPS
+    from kbgen.loaders.content import load_project
+    from kbgen.model import NotLoaded
+    full, _, _ = load_project(str(generated / "content"))
+    part, _, _ = load_project(str(generated / "content"), CHILD_SKIPS)
+    assert full.offline and isinstance(part.offline, NotLoaded) and isinstance(part.suppressions, NotLoaded)
+    assert part.files_read == full.files_read and any("/offline/" in f[0] for f in full.files_read)
+    with pytest.raises(RuntimeError, match="not loaded"):
+        list(part.offline)
+    assert len(list(part.questions())) == len(list(full.questions())) > 200
+    C.load_families()
+    pinned = {fn.__name__ for fn in C.CHECKS if getattr(fn, "kb_reads", frozenset()) & CHILD_SKIPS}
+    assert pinned == {"offline_vs_online", "freshness_offline"}
+
+
+def test_a_check_reading_what_a_child_left_out_is_run_here(generated, monkeypatch, tmp_path):
+    """A check that reads the offline records without saying so (``reads``) fails in a child that
+    left them out: its findings are not lost, this process runs every check itself."""
+    import os
+    C.load_families()
+    parent = os.getpid()
+    log = tmp_path / "ran"  # a file: the child's memory is its own
+
+    def counts_offline(project, options):
+        with open(log, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        yield C.Finding("KB999", "warning", C.Loc("x"), f"{len(project.offline)} records")
+
+    def slow_here(fn):
+        def run(project, options):
+            if os.getpid() == parent:
+                time.sleep(0.3)  # this process's first check is long: the child takes counts_offline
+            return fn(project, options)
+        run.__name__ = fn.__name__
+        return run
+
+    import time
+    checks = [slow_here(fn) if fn.__name__ == "promises_vs_operations" else fn for fn in C.CHECKS]
+    monkeypatch.setattr(C, "CHECKS", checks + [counts_offline])
+    monkeypatch.setitem(C.HEAVY, "counts_offline", 18)  # first in the queue, after promises_vs_operations
+    two = analyse(str(generated / "content"), Options(today=TODAY, search=False, jobs=2))
+    ran = [int(x) for x in log.read_text().split()]
+    assert [pid != parent for pid in ran] == [True, False]  # it failed in the child, then ran here
+    one = analyse(str(generated / "content"), Options(today=TODAY, search=False, jobs=1))
+    assert _keys(two) == _keys(one) and any(f.rule == "KB999" for f in two.findings)

@@ -50,6 +50,20 @@ def check(fn: Callable) -> Callable:
     return fn
 
 
+# What a forked child leaves out when it loads the content (``load_project(skip=...)``, see Shared):
+# parts only a few checks read, which then always run in the parent.
+CHILD_SKIPS = frozenset({"offline", "suppressions"})
+
+
+def reads(*parts: str) -> Callable:
+    """Declares that a check reads parts of the project a forked child may leave out
+    (``CHILD_SKIPS``): the check then runs in the parent process."""
+    def mark(fn: Callable) -> Callable:
+        fn.kb_reads = frozenset(parts)
+        return fn
+    return mark
+
+
 def load_families() -> None:
     for fam in FAMILIES:
         try:
@@ -134,15 +148,18 @@ class Shared:
     None when the checks must run here serially: no fork on this system, or a child failed (a check
     that raises then raises here, as it would serially). :meth:`close` ends children still at work."""
 
-    def __init__(self, fns: list, jobs: int, load: Callable[[], Optional[tuple]]):
+    def __init__(self, fns: list, jobs: int, load: Callable[[], Optional[tuple]], skips: frozenset = frozenset()):
         import os
         self.fns = fns
         self.children: list = []  # (pid, read end of its results)
         self.queue_r = None
-        if not hasattr(os, "fork") or len(fns) < 2 or len(fns) > 255 or jobs < 2:
+        # checks that read what the children leave out (``skips``, see ``reads``) run here
+        self.pinned = [i for i, fn in enumerate(fns) if getattr(fn, "kb_reads", frozenset()) & skips]
+        shared = [i for i in range(len(fns)) if i not in self.pinned]
+        if not hasattr(os, "fork") or len(shared) < 2 or len(fns) > 255 or jobs < 2:
             return
         queue_r, queue_w = os.pipe()  # one byte per check: reads of one byte from a pipe are atomic
-        order = sorted(range(len(fns)), key=lambda i: (-HEAVY.get(fns[i].__name__, 0), i))
+        order = sorted(shared, key=lambda i: (-HEAVY.get(fns[i].__name__, 0), i))
         os.write(queue_w, bytes(order[1:]))
         os.close(queue_w)
         os.set_blocking(queue_r, False)
@@ -194,7 +211,10 @@ class Shared:
             return None
         fns = self.fns
         try:
-            done = self._work({self.first: list(fns[self.first](project, options))}, project, options)
+            done = {self.first: list(fns[self.first](project, options))}
+            for i in self.pinned:
+                done[i] = list(fns[i](project, options))
+            done = self._work(done, project, options)
         except BaseException:
             self.close()
             raise

@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 
 from ..findings import Finding, Loc
 from ..messages import count_days, msg
-from . import check, rule
+from . import check, reads, rule
 
 DEFAULT_REVIEW_DAYS = 180
 OFFLINE_STALE_DAYS = 90
@@ -215,6 +215,7 @@ def freshness_special_hours(project, options):
 
 
 @check
+@reads("offline")
 def freshness_offline(project, options):
     today = options.today
     lang = options.lang

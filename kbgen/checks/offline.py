@@ -27,7 +27,7 @@ from ..text.emails import EMAIL_RE, normalize_email
 from ..text.fold import fold
 from ..text.phones import normalize_phone
 from ..text.times import parse_days, parse_hours_text
-from . import check, rule
+from . import check, reads, rule
 
 rule("KB201", "offline-hours-differ", """The hours of a weekday on an offline source (door sign, store-system
 export) differ from the store's hours on the website, compared as sets of intervals after reading the
@@ -481,6 +481,7 @@ def _name_key(name: str, prefixes: list[str]) -> str:
 # ---------------------------------------------------------------- the check
 
 @check
+@reads("offline", "suppressions")
 def offline_vs_online(project, options):
     lang, today = options.lang, options.today
     comment_lines: dict[str, set] = {}

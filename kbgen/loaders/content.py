@@ -216,11 +216,16 @@ def scan_suppressions(text: str, path: str, out: Findings, lang: str = "es") -> 
 
 # ------------------------------------------------------------------ the loader
 
+# What load_project can leave out (``skip``): the offline records and sources, the suppressions.
+SKIPPABLE = frozenset({"offline", "suppressions"})
+
+
 class Loader:
-    def __init__(self, content_dir: str):
+    def __init__(self, content_dir: str, skip: frozenset = frozenset()):
         if not os.path.isdir(content_dir):
             raise UsageError(f"{content_dir}: no such content folder; pass --content DIR (the folder with site.yaml)")
         self.dir = content_dir
+        self.skip = skip
         self.out = Findings()
         self.unreadable: list[Finding] = []
         self.suppressions: list[m.Suppression] = []
@@ -240,7 +245,8 @@ class Loader:
             return None
         if path == self.file("site.yaml"):  # its own findings are in its language too
             self.lang = _sniff_language(text)
-        self.suppressions += scan_suppressions(text, display_path(path), self.out, self.lang)
+        if "suppressions" not in self.skip:
+            self.suppressions += scan_suppressions(text, display_path(path), self.out, self.lang)
         return text
 
     def listing(self, folder: str, *exts: str) -> list[str]:
@@ -357,12 +363,16 @@ class Loader:
         self.load_faq(project)
         self.load_policies(project)
         self.load_pages(project)
-        self.load_offline(project)
+        if "offline" in self.skip:
+            self.note_offline_files()
+            project.offline, project.offline_sources = m.NotLoaded("offline records"), m.NotLoaded("offline sources")
+        else:
+            self.load_offline(project)
         self.load_search_tests(project)
         self.load_synonyms(project)
         refs = References(project, self.out)
         refs.resolve_all()
-        project.suppressions = self.suppressions
+        project.suppressions = m.NotLoaded("suppressions") if "suppressions" in self.skip else self.suppressions
         return project
 
     def check_zone(self, tz: str, loc: Loc, subject: str) -> bool:
@@ -558,6 +568,17 @@ class Loader:
         for path in self.listing(folder, ".csv"):
             self.load_csv(project, path)
 
+    def note_offline_files(self) -> None:
+        """The offline files in ``files_read`` as ``load_offline`` would have read them (size and
+        modification time), unread: a process that skips them compares what it read all the same."""
+        folder = self.file("offline")
+        for path in self.listing(folder, ".yaml", ".yml") + self.listing(folder, ".csv"):
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue  # the reading process says why it could not read it
+            self.files_read.append((path, st.st_size, st.st_mtime_ns))
+
     def load_csv(self, project: m.Project, path: str) -> None:
         text = self.read(path)
         if text is None:
@@ -714,9 +735,12 @@ def m_day(d: int, lang: str = "en") -> str:
     return day_name(d, lang)
 
 
-def load_project(content_dir: str) -> tuple[m.Project, list[Finding], list[Finding]]:
-    """Load content/. Returns (project, findings, unreadable) — unreadable files mean exit code 2."""
-    loader = Loader(content_dir)
+def load_project(content_dir: str, skip: frozenset = frozenset()) -> tuple[m.Project, list[Finding], list[Finding]]:
+    """Load content/. Returns (project, findings, unreadable) — unreadable files mean exit code 2.
+
+    ``skip`` (some of ``SKIPPABLE``) leaves parts out, for a process whose checks do not read them:
+    the project then has ``NotLoaded`` in their place, and its findings are not complete."""
+    loader = Loader(content_dir, frozenset(skip))
     project = loader.load()
     project.files_read = tuple(loader.files_read)
     return project, loader.out.items, loader.unreadable
