@@ -43,3 +43,26 @@ def test_examples():
     assert fold_same_length("ΟΔΟΣ") == slow("ΟΔΟΣ")  # str.lower would end it in ς
     assert fold_same_length("İstanbul 50 €") == slow("İstanbul 50 €")
     assert fold("  Calle   Mayor\t") == "calle mayor"
+
+
+def test_the_latin1_shortcuts_hold():
+    """times and claims skip looking for typographic dashes, quotes and spaces in Latin-1 text
+    (fold.is_latin1): each of those characters must be above U+00FF (but the no-break space,
+    which claims looks for by itself)."""
+    import re
+    from kbgen.text import claims, times
+    from kbgen.text.fold import is_latin1
+    assert all(k > 0xFF for k in times._DASHES)
+    extra = [c for c in claims._EXTRA_CHARS.pattern.strip("[]")]
+    assert [c for c in extra if ord(c) <= 0xFF] == ["\u00a0"]
+    assert is_latin1("Abrimos de 9 a 14 h, ¡también en agosto! ñ ü") and not is_latin1("9–14 h")
+    from kbgen.text.fold import fold_same_length
+    for text in ("Abrimos de 9\u201314 h", "L\u2013V: 9\u00a0a\u00a014", "entrega en 24\u202fh", "9 a 14",
+                 "abrimos de 9 a 14 h"):
+        assert claims._fold(text) == fold_same_length(text).translate(claims._EXTRA_FOLD)
+        def read(t):
+            return [{k: v for k, v in vars(s).items() if k != "raw"} if hasattr(s, "__dict__") else
+                    {f: getattr(s, f) for f in s.__dataclass_fields__ if f != "raw"}
+                    for s in times.find_hours_statements(t)]
+        assert read(text) == read(text.translate(times._DASHES))
+    assert re.sub(r"\s", " ", claims._fold("24\u00a0horas")) == "24 horas"

@@ -384,7 +384,7 @@ def _hours_statements(project, t, text: str, stores: _Stores, general: list[str]
                 subjects = [("store", sid) for sid in project.stores if sid not in excluded | exc]
             elif t.kind == "channel.notes" and project.channel(t.subject) is not None:
                 subjects = [("channel", t.subject)]
-            elif t.kind == "faq.a" and _STORE_WORD.search(questions.get(t.subject, "")):
+            elif t.kind == "faq.a" and _STORE_WORD.search(fold(questions.get(t.subject, ""))):
                 subjects = [("store", sid) for sid in project.stores if sid not in excluded | exc]
         if not subjects:
             continue
@@ -431,7 +431,7 @@ def text_vs_data(project, options):
     known = _Known(project)
     general = _general_names(project)
     stores = _Stores(project, general)
-    questions = {q.id: fold(q.q) for q in project.questions()}
+    questions = {q.id: q.q for q in project.questions()}  # folded where asked (few answers state hours)
     for t in project.texts:
         text = t.masked
         yield from _contact_values(project, t, text, known, lang)

@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-from kbgen.text.fold import fold_same_length
+from kbgen.text.fold import fold_same_length, is_latin1
 from kbgen.text.scan import Spans, ends_with, words_before
 from kbgen.text.trigger import any_digit
 from kbgen.text.trigger import has_digit
@@ -166,6 +166,8 @@ _EXTRA_CHARS = re.compile("[\u00a0\u202f\u2009\u2013\u2014\u2010\u2011\u2212\u20
 def _fold(text: str) -> str:
     """Lowercase, no accents (ñ kept), one kind of space and dash; same length as text."""
     folded = fold_same_length(text)
+    if is_latin1(folded) and "\u00a0" not in folded:  # the others of _EXTRA_CHARS are above U+00FF
+        return folded
     return folded.translate(_EXTRA_FOLD) if _EXTRA_CHARS.search(folded) else folded
 
 

@@ -61,6 +61,16 @@ def fold_same_length(text: str) -> str:
         return _NON_ASCII.sub(_fold_match, low)
 
 
+def is_latin1(text: str) -> bool:
+    """Whether every character of ``text`` is below U+0100 (most Spanish and English text): then
+    none of the typographic dashes, quotes and spaces above it (U+2010…) can be in it."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents (á->a, ü->u, ñ stays ñ), collapse whitespace, trim."""
     return _WS.sub(" ", fold_same_length(text)).strip()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..hours import DAY_NAMES_ES, Interval
 from .dates import MONTHS
-from .fold import fold, fold_same_length
+from .fold import fold, fold_same_length, is_latin1
 from .scan import Spans, ends_with
 from .trigger import any_digit, trigger
 
@@ -397,7 +397,7 @@ def find_hours_statements(text: str, general_names=()) -> list[HoursStatement]:
     "la tienda de Sevilla abre los domingos", "cerramos los domingos", "L-V: 9:30–20:30".
     Questions are skipped. ``general_names`` (e.g. the business name "La Tuerca") never count as a place."""
     folded = fold_same_length(text)
-    if _DASH_CHARS.search(folded):
+    if not is_latin1(folded) and _DASH_CHARS.search(folded):  # every one of _DASHES is above U+00FF
         folded = folded.translate(_DASHES)
     if not _may_state_hours(folded):
         return []  # most texts: not even split into sentences
