@@ -160,11 +160,13 @@ class Shared:
             return
         queue_r, queue_w = os.pipe()  # one byte per check: reads of one byte from a pipe are atomic
         order = sorted(shared, key=lambda i: (-HEAVY.get(fns[i].__name__, 0), i))
-        os.write(queue_w, bytes(order[1:]))
+        # The heaviest stays here (the search tests leave the site's search payload here), unless some
+        # checks must run here anyway: then this process runs those first and the queue has the rest.
+        self.first = None if self.pinned else order[0]
+        os.write(queue_w, bytes(order if self.pinned else order[1:]))
         os.close(queue_w)
         os.set_blocking(queue_r, False)
         self.queue_r = queue_r
-        self.first = order[0]  # the heaviest stays here: the search tests leave the site's search payload here
         for _ in range(min(jobs, len(fns)) - 1):
             result_r, result_w = os.pipe()
             try:
@@ -211,7 +213,7 @@ class Shared:
             return None
         fns = self.fns
         try:
-            done = {self.first: list(fns[self.first](project, options))}
+            done = {} if self.first is None else {self.first: list(fns[self.first](project, options))}
             for i in self.pinned:
                 done[i] = list(fns[i](project, options))
             done = self._work(done, project, options)
