@@ -61,16 +61,23 @@ def run(cmd: list[str], cwd: str, label: str, log_dir: str, env: dict | None = N
 
 
 def repeat(n: int, cmd, cwd, label, log_dir, ok=(0,), env=None) -> dict:
-    runs = []
+    return interleaved(n, [(cmd, label)], cwd, log_dir, ok, env)[0]
+
+
+def interleaved(n: int, cmds: list, cwd, log_dir, ok=(0,), env=None) -> list[dict]:
+    """``n`` runs of each (command, label), taken in turns (a, b, a, b…): the machine is shared, and
+    a slower minute then weighs on both commands of a ratio alike. The median of each."""
+    runs: list[list] = [[] for _ in cmds]
     for i in range(n):
-        r = run(cmd, cwd, f"{label}-{i + 1}", log_dir, env)
-        if r["rc"] not in ok:
-            with open(r["log"], encoding="utf-8", errors="replace") as fh:
-                tail = fh.read()[-3000:]
-            raise SystemExit(f"{' '.join(cmd)} (in {cwd}) exited {r['rc']}:\n{tail}")
-        runs.append(r)
-    return {"wall": statistics.median(r["wall"] for r in runs), "walls": [r["wall"] for r in runs],
-            "rss_mb": max(r["rss_mb"] for r in runs), "cpu": statistics.median(r["cpu"] for r in runs)}
+        for (cmd, label), done in zip(cmds, runs):
+            r = run(cmd, cwd, f"{label}-{i + 1}", log_dir, env)
+            if r["rc"] not in ok:
+                with open(r["log"], encoding="utf-8", errors="replace") as fh:
+                    tail = fh.read()[-3000:]
+                raise SystemExit(f"{' '.join(cmd)} (in {cwd}) exited {r['rc']}:\n{tail}")
+            done.append(r)
+    return [{"wall": statistics.median(r["wall"] for r in rs), "walls": [r["wall"] for r in rs],
+             "rss_mb": max(r["rss_mb"] for r in rs), "cpu": statistics.median(r["cpu"] for r in rs)} for rs in runs]
 
 
 def tree_size(path: str) -> tuple[int, int]:
@@ -194,7 +201,8 @@ def write_report(res: dict, path: str) -> None:
         "# kbgen at scale — benchmark results", "",
         f"Measured {res['when']} on {res['machine']} by `python -m bench.run{res['args']}`: every figure "
         f"below comes from that one run. Times are wall-clock, the median of {res['repeat']} run(s) of each "
-        "command, each in its own process; memory is the peak RSS of that process (`wait4`). "
+        "command, each in its own process, `check` and `build` of one size taken in turns; memory is the "
+        "peak RSS of that process (`wait4`). "
         f"Load average {res['load'][0][0]:.1f} before, {res['load'][1][0]:.1f} after (the machine is shared).", "",
         "## Targets", "",
         "| ratio | measured | target | |" + (" caches off (`KBGEN_NO_CACHE=1`) | |" if nocache else ""),
@@ -310,20 +318,19 @@ def main(argv=None) -> int:
     for n, m in SIZES:
         proj = os.path.join(args.work, f"kb{n}")
         generate(proj, faqs=n, stores=m, seed=1)
-        print(f"[bench] {n} FAQs / {m} stores: check...", flush=True)
-        check = repeat(args.repeat, kbgen + ["check", "--no-search", "--today", TODAY], proj, f"check{n}", logs)
-        print(f"[bench] {n} FAQs / {m} stores: build...", flush=True)
-        build = repeat(args.repeat, kbgen + ["build", "--today", TODAY], proj, f"build{n}", logs)
+        print(f"[bench] {n} FAQs / {m} stores: check and build, in turns...", flush=True)
+        check_cmd = kbgen + ["check", "--no-search", "--today", TODAY]
+        build_cmd = kbgen + ["build", "--today", TODAY]
+        check, build = interleaved(args.repeat, [(check_cmd, f"check{n}"), (build_cmd, f"build{n}")], proj, logs)
         size, files = tree_size(os.path.join(proj, "site"))
         res["kbgen"][n] = {"check": check, "build": build, "out_bytes": size, "out_files": files,
                            "search": search_payload(os.path.join(proj, "site"))}
         print(f"[bench]   check {check['wall']:.2f} s, build {build['wall']:.2f} s, {mb(size)}", flush=True)
         if args.no_cache:
             off = {"KBGEN_NO_CACHE": "1"}
-            res["kbgen"][n]["nocache"] = {
-                "check": repeat(args.repeat, kbgen + ["check", "--no-search", "--today", TODAY], proj, f"ncheck{n}", logs,
-                                env=off),
-                "build": repeat(args.repeat, kbgen + ["build", "--today", TODAY], proj, f"nbuild{n}", logs, env=off)}
+            ncheck, nbuild = interleaved(args.repeat, [(check_cmd, f"ncheck{n}"), (build_cmd, f"nbuild{n}")], proj, logs,
+                                         env=off)
+            res["kbgen"][n]["nocache"] = {"check": ncheck, "build": nbuild}
             nc = res["kbgen"][n]["nocache"]
             print(f"[bench]   caches off: check {nc['check']['wall']:.2f} s, build {nc['build']['wall']:.2f} s", flush=True)
         if not args.keep:
