@@ -89,6 +89,8 @@ _MARKDOWN_KINDS = {"faq.a", "category.description", "policy.body", "page.body", 
 # ------------------------------------------------------------------ pages and anchors
 
 def _mask_code(text: str) -> str:
+    if "`" not in text and "~~~" not in text:  # every match of _CODE has one (most texts: no code)
+        return text
     return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
@@ -236,6 +238,8 @@ def _inline_links(text: str) -> Iterator[tuple[int, str]]:
     of "[x](" without ")" costs the square of its length. This reads the same links as the regex
     would (its only choices are spelled out below) with every "next character of a kind" looked up
     by ``_Next``, which never reads a stretch of the text twice."""
+    if "](" not in text:  # no link (most texts): nothing to set up
+        return
     n = len(text)
     skip_spaces = [_Next(_NON_SPACE, text) for _ in range(5)]
     angle_end, target_end = _Next(_ANGLE_END, text), _Next(_TARGET_END, text)
@@ -300,8 +304,9 @@ def links_in(raw: str, allow_html: bool) -> Iterable[tuple[int, str]]:
     """(offset, target) of every link in a Markdown text, code spans and blocks excluded."""
     text = _mask_code(raw)
     yield from _inline_links(text)
-    for m in _REFDEF.finditer(text):
-        yield m.start(1), m.group(1)
+    if "]:" in text:  # every reference definition has one
+        for m in _REFDEF.finditer(text):
+            yield m.start(1), m.group(1)
     if allow_html:
         yield from _hrefs(text)
 
