@@ -480,8 +480,11 @@ class Tokenizer:
                     self._canon.setdefault(aw[0], hw[0])
 
     def _words(self, text: str) -> list[str]:
+        return self._stems(_WORD.findall(fast_fold(text)))
+
+    def _stems(self, words: list[str]) -> list[str]:
         out = []
-        for w in _WORD.findall(fast_fold(text)):
+        for w in words:
             if w in STOPWORDS or len(w) < 2 and not w.isdigit():
                 continue
             s = self._cache.get(w)
@@ -491,8 +494,12 @@ class Tokenizer:
         return out
 
     def __call__(self, text: str) -> frozenset[str]:
+        return self.of_words(_WORD.findall(fast_fold(text)))
+
+    def of_words(self, words: list[str]) -> frozenset[str]:
+        """The tokens of a text already folded and split into ``_WORD``s."""
         canon = self._canon
-        return frozenset(canon.get(s, s) for s in self._words(text))
+        return frozenset(canon.get(s, s) for s in self._stems(words))
 
 
 def similar_pairs(token_sets: list[frozenset], threshold: float = CANDIDATE_THRESHOLD) -> list[tuple[int, int, float]]:
@@ -636,8 +643,9 @@ def structure_duplicates(project, options):
     questions = list(project.questions())
     exact: dict[str, int] = {}
     dup_pairs = set()
+    words = [_WORD.findall(fast_fold(q.q or "")) for q in questions]
     for i, q in enumerate(questions):
-        key = " ".join(_WORD.findall(fast_fold(q.q or "")))
+        key = " ".join(words[i])
         if not key:
             continue
         if key in exact:
@@ -648,7 +656,7 @@ def structure_duplicates(project, options):
         else:
             exact[key] = i
     tok = Tokenizer(project.synonyms)
-    sets = [tok(q.q or "") for q in questions]
+    sets = [tok.of_words(w) for w in words]
     for i, j, sim in near_duplicates(sets):
         if (i, j) in dup_pairs:
             continue
