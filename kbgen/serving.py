@@ -133,6 +133,14 @@ def serve(config_path: str, dev_addr: str, hook: Callable) -> int:
         return None
 
     server.error_handler = error_handler
+
+    def stop(signum, frame):  # ``kill``, a closed terminal: stop as Ctrl+C does, and clean up
+        raise KeyboardInterrupt
+
+    import signal
+    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is not None:
+            signal.signal(sig, stop)
     try:
         builder(config)
         server.watch(config.docs_dir)

@@ -56,15 +56,18 @@ def wait_http(url: str, proc, log: Path, timeout: float = 90) -> None:
     pytest.fail(f"kbgen serve did not answer on {url}:\n{log.read_text()}")
 
 
-def test_serve_shows_findings_banner_within_5s(project, browser):
-    """Uses the session's shared Chromium (conftest.py): Playwright allows one sync driver per process."""
+def test_serve_shows_findings_banner_within_5s(project, browser, tmp_path):
+    """Uses the session's shared Chromium (conftest.py): Playwright allows one sync driver per process.
+    Stopped with SIGTERM, the preview removes the folder it built the site in."""
     port = free_port()
     log = project / "serve.log"
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
     with open(log, "w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "kbgen.cli", "serve", "--config", str(project / "mkdocs.yml"),
                                  "--content", str(project / "content"), "--dev-addr", f"127.0.0.1:{port}",
                                  "--today", "2026-11-29"],
-                                cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env())
+                                cwd=project, stdout=out, stderr=subprocess.STDOUT, env={**env(), "TMPDIR": str(tmp)})
     try:
         base = f"http://127.0.0.1:{port}/"
         wait_http(base, proc, log)
@@ -93,12 +96,14 @@ def test_serve_shows_findings_banner_within_5s(project, browser):
         finally:
             page.close()
     finally:
+        assert [p.name for p in tmp.iterdir() if p.name.startswith("kbgen_serve_")], "the preview's folder"
         proc.terminate()
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+    assert proc.returncode == 0 and not [p.name for p in tmp.iterdir() if p.name.startswith("kbgen_serve_")]
 
 
 def test_serve_reports_busy_port(project):
