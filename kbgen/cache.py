@@ -55,3 +55,29 @@ def write_atomic(path: str, data: bytes) -> bool:
         except OSError:
             pass
         return False
+
+
+def prune(folder: str, most: int, keep: int) -> int:
+    """When ``folder`` holds more than ``most`` files, remove the least recently written until
+    ``keep`` are left (the files are remade when next needed); how many were removed. For caches
+    whose keys change with something outside kbgen (Jinja's include the template's path: every
+    project folder adds its own set)."""
+    try:
+        entries = [e for e in os.scandir(folder) if e.is_file(follow_symlinks=False)]
+    except OSError:
+        return 0
+    if len(entries) <= most:
+        return 0
+    def written(e) -> float:
+        try:
+            return e.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            return 0.0
+    removed = 0
+    for e in sorted(entries, key=lambda e: (written(e), e.name))[: len(entries) - keep]:
+        try:
+            os.unlink(e.path)
+            removed += 1
+        except OSError:
+            pass
+    return removed

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from .cache import cache_dir
+from .cache import cache_dir, prune
 from .checks import Options
 from .engine import Result, analyse
 from .render.markup import esc, json_for_script, sanitize_markdown
@@ -132,6 +132,7 @@ class KbgenPlugin(BasePlugin[KbgenConfig]):
         folder = cache_dir("jinja2")
         if folder:
             from jinja2 import FileSystemBytecodeCache
+            prune(folder, most=1000, keep=500)  # each project folder adds its own ~40 (the key has the path)
             env.bytecode_cache = FileSystemBytecodeCache(folder)
         env.globals["kbgen_nav_once"] = nav_once()
         return env

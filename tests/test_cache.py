@@ -240,3 +240,17 @@ def test_kbgen_as_a_library_leaves_dataclasses_alone(monkeypatch):
     for argv in (["pytest"], ["/usr/bin/mkdocs", "build"]):
         monkeypatch.setattr(sys, "argv", argv)
         assert cc.preload() == 0 and "exec" not in vars(dataclasses)
+
+
+def test_a_cache_folder_is_pruned_to_its_most_recent_files(tmp_path):
+    """Jinja's bytecode cache keys include the template's path, so every project folder adds its
+    own files: past a bound the least recently written go (kbgen.cache.prune)."""
+    from kbgen.cache import prune
+    for i in range(12):
+        f = tmp_path / f"{i:02d}.cache"
+        f.write_bytes(b"x")
+        os.utime(f, (1_700_000_000 + i, 1_700_000_000 + i))
+    assert prune(str(tmp_path), most=12, keep=4) == 0 and len(list(tmp_path.iterdir())) == 12
+    assert prune(str(tmp_path), most=10, keep=4) == 8
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["08.cache", "09.cache", "10.cache", "11.cache"]
+    assert prune(str(tmp_path / "missing"), most=0, keep=0) == 0
