@@ -186,7 +186,6 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from mkdocs.commands.serve import serve
     os.environ["KBGEN_SERVE"] = "1"
     if args.today:
         os.environ["KBGEN_TODAY"] = args.today.isoformat()
