@@ -14,10 +14,11 @@ same code object runs either way: ``compile`` of the same text gives an equal co
 tests/test_cache.py checks for every method of every class. :func:`save` (run by the ``kbgen``
 command as it exits) stores what this run compiled that the file does not have yet.
 
-This relies on ``dataclasses`` calling ``exec`` by name (CPython 3.11 and 3.12; 3.13 writes all
-of a class's methods in one text, which is cached just the same). Only the ``kbgen`` command does
-it — kbgen imported as a library (by MkDocs, by the tests) leaves ``dataclasses`` alone — and
-``KBGEN_NO_CACHE=1``, another Python or a damaged file only mean compiling as usual.
+This relies on ``dataclasses`` writing each method with ``_create_fn``, which calls ``exec`` by
+name (CPython 3.11 and 3.12); where it does not (3.13 builds a class's methods another way) nothing
+is changed. Only the ``kbgen`` command does it — kbgen imported as a library (by MkDocs, by the
+tests) leaves ``dataclasses`` alone — and ``KBGEN_NO_CACHE=1``, another Python or a damaged file
+only mean compiling as usual.
 """
 from __future__ import annotations
 
