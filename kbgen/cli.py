@@ -82,6 +82,9 @@ def _commands(sub, only: str | None) -> None:
     p.add_argument("--limit", type=int, default=10)
     p = add("explain", help="what a rule checks, e.g. kbgen explain KB201")
     p.add_argument("rule")
+    p.add_argument("--lang", choices=["es", "en"], default=None,
+                   help="language of the explanation (default: language: of site.yaml, else es)")
+    p.add_argument("--content", default="content", help="content folder whose site.yaml gives the language")
     p = add("schema", help="print the JSON Schema of a content file (or write them all)")
     p.add_argument("kind", nargs="?", default=None)
     p.add_argument("--out", default=None, help="folder to write every schema into")
@@ -221,11 +224,15 @@ def cmd_search(args) -> int:
 
 
 def cmd_explain(args) -> int:
+    from .checks.docs_es import doc_in, severity_in, site_language
+    lang = args.lang or site_language(args.content)
     r = explain(args.rule)
     if r is None:
-        sys.stderr.write(f'no rule "{args.rule}"; rules look like KB201 (families KB1xx to KB7xx)\n')
+        sys.stderr.write(f'no rule "{args.rule}"; rules look like KB201 (families KB1xx to KB7xx)\n' if lang == "en" else
+                         f'no hay ninguna regla "{args.rule}"; las reglas se escriben como KB201 '
+                         '(familias KB1xx a KB7xx)\n')
         return EXIT_USAGE
-    _out(f"{r.code} {r.name} ({r.severity})\n\n{r.doc}\n")
+    _out(f"{r.code} {r.name} ({severity_in(r.severity, lang)})\n\n{doc_in(r.code, lang)}\n")
     return EXIT_OK
 
 

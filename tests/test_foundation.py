@@ -224,7 +224,8 @@ def test_pages_in_chromium_are_spanish_with_search_and_no_errors(built_site, ser
 @pytest.mark.parametrize("argv", [
     ["check"], ["check", "--no-search", "-j", "3", "--today", "2026-11-29", "--format", "json", "--strict"],
     ["build", "--site-dir", "out", "--config", "x.yml"], ["search", "devoluciones", "--limit", "3"],
-    ["explain", "KB201"], ["schema", "faq", "--out", "s"], ["new", "faq", "--question", "¿Abrís?"],
+    ["explain", "KB201"], ["explain", "kb201", "--lang", "en", "--content", "c"],
+    ["schema", "faq", "--out", "s"], ["new", "faq", "--question", "¿Abrís?"],
     ["signage", "madrid-centro"], ["review", "--owner", "ana", "--format", "markdown"], ["serve", "--dev-addr", "0:1"],
 ])
 def test_the_parser_of_one_command_reads_its_arguments_as_the_whole_parser(argv):
