@@ -186,7 +186,11 @@ def test_messages_follow_the_site_language(planted, capsys):
 
 @pytest.mark.parametrize("code", ["KB201", "KB203", "KB208", "KB209", "KB301", "KB304", "KB305"])
 def test_explain_prints_the_rule_doc(code, capsys):
-    assert main(["explain", code]) == 0
+    from kbgen.checks.docs_es import DOCS_ES
+    assert main(["explain", code, "--lang", "en"]) == 0
     out = capsys.readouterr().out
     load_families()
     assert code in out and RULES[code].doc[:60] in " ".join(out.split())
+    assert main(["explain", code]) == 0  # the example content's site is in Spanish
+    out = capsys.readouterr().out
+    assert code in out and " ".join(DOCS_ES[code].split())[:60] in " ".join(out.split())
