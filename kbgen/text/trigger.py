@@ -23,6 +23,8 @@ import re._constants as _sre
 import re._parser as _sre_parse
 from typing import Iterable, Optional
 
+from .fold import is_latin1
+
 DIGIT = re.compile(r"\d")
 DIGIT_PIECE = (r"\d",)  # the piece "any digit": DIGIT looks for it
 
@@ -32,9 +34,7 @@ def any_digit(text: str) -> bool:
     times faster. Below U+0100 the only decimal digits are 0-9, so a text all of whose characters are
     there (it encodes as Latin-1: most Spanish and English text) is looked through for those ten
     characters, each at memory speed; any other text is searched with ``DIGIT``."""
-    try:
-        text.encode("latin-1")
-    except UnicodeEncodeError:
+    if not is_latin1(text):
         return DIGIT.search(text) is not None
     return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text
             or "6" in text or "7" in text or "8" in text or "9" in text)
