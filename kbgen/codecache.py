@@ -23,7 +23,6 @@ only mean compiling as usual.
 from __future__ import annotations
 
 import builtins
-import os
 import sys
 
 FORMAT = 1  # part of the file's name: a change to how the code is compiled here starts a new file
@@ -34,16 +33,10 @@ _installed = False
 
 
 def _file() -> str | None:
-    from .cache import cache_dir
-    from .regexcache import command
-    name = command()
-    if name == "lib":
+    from .regexcache import command, command_file
+    if command() == "lib":
         return None
-    folder = cache_dir("code")
-    if folder is None:
-        return None
-    version = "-".join(str(v) for v in sys.version_info[:3]) + f"-{sys.implementation.name}-O{sys.flags.optimize}-v{FORMAT}"
-    return os.path.join(folder, f"{version}-{name}.marshal")
+    return command_file("code", f"-O{sys.flags.optimize}-v{FORMAT}")
 
 
 def _exec(source, globals=None, locals=None, /):

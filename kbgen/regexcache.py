@@ -46,13 +46,19 @@ def command() -> str:
     return "lib"
 
 
-def _file() -> str | None:
+def command_file(folder_name: str, tag: str = "") -> str | None:
+    """``<cache>/<folder_name>/<python version>-<implementation><tag>-<command>.marshal``: a cache file
+    of this Python and this ``kbgen`` command; None when the cache folder is off or not writable."""
     from .cache import cache_dir
-    folder = cache_dir("regex")
+    folder = cache_dir(folder_name)
     if folder is None:
         return None
-    version = "-".join(str(v) for v in sys.version_info[:3]) + "-" + sys.implementation.name
+    version = "-".join(str(v) for v in sys.version_info[:3]) + "-" + sys.implementation.name + tag
     return os.path.join(folder, f"{version}-{command()}.marshal")
+
+
+def _file() -> str | None:
+    return command_file("regex")
 
 
 _CODE = "I"  # the code of a compiled pattern, stored as bytes: an array of C unsigned ints
