@@ -12,7 +12,7 @@ import hypothesis.strategies
 import pytest
 
 from kbgen.checks import Options, explain
-from kbgen.checks.structure import Tokenizer, heading_ids, near_duplicates, similar_pairs
+from kbgen.checks.structure import Tokenizer, heading_ids, near_duplicates
 from kbgen.engine import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,21 +198,12 @@ def test_kb604_can_be_silenced_with_a_reason(content):
     assert kb6(content) == []
 
 
-def test_similar_pairs_matches_brute_force():
-    rnd = random.Random(7)
-    vocab = [f"w{i}" for i in range(40)]
-    sets = [frozenset(rnd.sample(vocab, rnd.randint(1, 7))) for _ in range(400)]
-    for t in (0.5, 0.6, 0.8):
-        brute = [(i, j) for i, j in itertools.combinations(range(len(sets)), 2)
-                 if len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= t]
-        assert [(i, j) for i, j, _ in similar_pairs(sets, t)] == brute
-
-
 def test_near_duplicates_are_a_subset_of_candidates():
     rnd = random.Random(3)
     vocab = [f"w{i}" for i in range(60)]
     sets = [frozenset(rnd.sample(vocab, rnd.randint(2, 8))) for _ in range(600)]
-    cands = {(i, j) for i, j, _ in similar_pairs(sets, 0.5)}
+    cands = {(i, j) for i, j in itertools.combinations(range(len(sets)), 2)
+             if len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= 0.5}
     near = near_duplicates(sets)
     assert near and {(i, j) for i, j, _ in near} <= cands and all(s >= 0.6 for *_, s in near)
 

@@ -454,11 +454,6 @@ vosotros y ya yo usted ustedes vuestro vuestra vuestros vuestras nuestro nuestra
 _WORD = re.compile(r"[a-zñ0-9]+")
 
 
-def fast_fold(text: str) -> str:
-    """Lower case without accents, ñ kept (``kbgen.text.fold.fold_same_length``)."""
-    return fold_same_length(text)
-
-
 class Tokenizer:
     """Folded (no accents, lower case), stop words removed, Spanish Snowball stems; cached.
 
@@ -480,7 +475,7 @@ class Tokenizer:
                     self._canon.setdefault(aw[0], hw[0])
 
     def _words(self, text: str) -> list[str]:
-        return self._stems(_WORD.findall(fast_fold(text)))
+        return self._stems(_WORD.findall(fold_same_length(text)))
 
     def _stems(self, words: list[str]) -> list[str]:
         out = []
@@ -494,69 +489,12 @@ class Tokenizer:
         return out
 
     def __call__(self, text: str) -> frozenset[str]:
-        return self.of_words(_WORD.findall(fast_fold(text)))
+        return self.of_words(_WORD.findall(fold_same_length(text)))
 
     def of_words(self, words: list[str]) -> frozenset[str]:
         """The tokens of a text already folded and split into ``_WORD``s."""
         canon = self._canon
         return frozenset(canon.get(s, s) for s in self._stems(words))
-
-
-def similar_pairs(token_sets: list[frozenset], threshold: float = CANDIDATE_THRESHOLD) -> list[tuple[int, int, float]]:
-    """Every pair (i, j, jaccard) with Jaccard similarity >= threshold, i < j — without comparing all pairs.
-
-    PPJoin (Xiao et al., 2008), the AllPairs similarity join with positions: tokens are ordered
-    rarest first and the sets are taken smallest first. Two sets x, y (|y| <= |x|) with Jaccard >= t
-    share at least ``alpha = t/(1+t)·(|x|+|y|)`` tokens, hence a token among the first
-    ``|x| - ceil(t·|x|) + 1`` of x (probed) and the first ``|y| - ceil(2t/(1+t)·|y|) + 1`` of y
-    (indexed, with its position). A set found under a token is dropped for x as soon as the tokens
-    after that position in either set cannot bring the overlap to alpha, and one smaller than t·|x|
-    is dropped for every later (larger) x too. Only the sets left are compared in full."""
-    freq: dict[str, int] = defaultdict(int)
-    for s in token_sets:
-        for tok in s:
-            freq[tok] += 1
-    ordered = [sorted(s, key=lambda tok: (freq[tok], tok)) for s in token_sets]
-    order = sorted((i for i in range(len(ordered)) if ordered[i]), key=lambda i: (len(ordered[i]), i))
-    ratio = threshold / (1 + threshold)
-    eps = 1e-9
-    index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # token -> (set, position), sizes ascending
-    first: dict[str, int] = defaultdict(int)  # token -> first entry still large enough
-    out = []
-    for i in order:
-        x = ordered[i]
-        n = len(x)
-        min_size = threshold * n
-        overlap: dict[int, int] = {}  # candidate -> tokens shared in the prefixes; -1: dropped
-        for p, tok in enumerate(x[:n - math.ceil(threshold * n - eps) + 1]):
-            entries = index.get(tok)
-            if not entries:
-                continue
-            k = first[tok]
-            while k < len(entries) and len(ordered[entries[k][0]]) < min_size:
-                k += 1  # too small for this set and for every later one
-            first[tok] = k
-            for j, q in entries[k:]:
-                seen = overlap.get(j, 0)
-                if seen < 0:
-                    continue
-                m = len(ordered[j])
-                alpha = math.ceil(ratio * (n + m) - 1e-6)
-                if seen + 1 + min(n - p - 1, m - q - 1) < alpha:
-                    overlap[j] = -1
-                else:
-                    overlap[j] = seen + 1
-        xs = token_sets[i]
-        for j, seen in overlap.items():
-            if seen <= 0:
-                continue
-            inter = len(xs & token_sets[j])
-            sim = inter / (n + len(ordered[j]) - inter)
-            if sim >= threshold - eps:
-                out.append((min(i, j), max(i, j), sim))
-        for q, tok in enumerate(x[:n - math.ceil(2 * ratio * n - 1e-6) + 1]):
-            index[tok].append((i, q))
-    return sorted(out)
 
 
 def near_duplicates(token_sets: list[frozenset], threshold: float = NEAR_DUPLICATE_THRESHOLD,
@@ -643,7 +581,7 @@ def structure_duplicates(project, options):
     questions = list(project.questions())
     exact: dict[str, int] = {}
     dup_pairs = set()
-    words = [_WORD.findall(fast_fold(q.q or "")) for q in questions]
+    words = [_WORD.findall(fold_same_length(q.q or "")) for q in questions]
     for i, q in enumerate(questions):
         key = " ".join(words[i])
         if not key:
