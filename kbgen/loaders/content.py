@@ -224,6 +224,8 @@ class Loader:
     def __init__(self, content_dir: str, skip: frozenset = frozenset()):
         if not os.path.isdir(content_dir):
             raise UsageError(f"{content_dir}: no such content folder; pass --content DIR (the folder with site.yaml)")
+        if not skip <= SKIPPABLE:
+            raise ValueError(f"kbgen: load_project cannot leave out {sorted(skip - SKIPPABLE)}")
         self.dir = content_dir
         self.skip = skip
         self.out = Findings()
@@ -551,9 +553,14 @@ class Loader:
             text = m.Text(body, body, "page.body", slug, shown, _body_loc(shown, body, line))
             project.pages.append(m.Page(slug, str(title or slug), text, Loc(shown)))
 
-    def load_offline(self, project: m.Project) -> None:
+    def offline_files(self) -> tuple[list[str], list[str]]:
+        """The offline folder's YAML files and CSV files, in the order they are read."""
         folder = self.file("offline")
-        for path in self.listing(folder, ".yaml", ".yml"):
+        return self.listing(folder, ".yaml", ".yml"), self.listing(folder, ".csv")
+
+    def load_offline(self, project: m.Project) -> None:
+        yamls, csvs = self.offline_files()
+        for path in yamls:
             shown = display_path(path)
             tree = self.yaml(path)
             doc = validate(m.OfflineFile, tree, shown, self.out, lang=self.lang)
@@ -565,14 +572,14 @@ class Loader:
                 node = stores_node.get(sid) if isinstance(stores_node, YMap) else None
                 rec._hours_locs = _hours_locs(node.get("hours") if isinstance(node, YMap) else None)
                 project.offline.append(m.OfflineRecord(sid, doc.source, doc.captured, rec, rec.loc, shown))
-        for path in self.listing(folder, ".csv"):
+        for path in csvs:
             self.load_csv(project, path)
 
     def note_offline_files(self) -> None:
         """The offline files in ``files_read`` as ``load_offline`` would have read them (size and
         modification time), unread: a process that skips them compares what it read all the same."""
-        folder = self.file("offline")
-        for path in self.listing(folder, ".yaml", ".yml") + self.listing(folder, ".csv"):
+        yamls, csvs = self.offline_files()
+        for path in yamls + csvs:
             try:
                 st = os.stat(path)
             except OSError:
