@@ -31,7 +31,7 @@ class Options:
     strict: bool = False
     search: bool = True  # run the search tests (KB7xx): needs the index built
     lang: str = "es"
-    jobs: int = 1  # processes the checks share (forked once the content is loaded; see run_checks)
+    jobs: int = 1  # processes the checks share (engine.analyse forks them before loading; see Shared)
 
 
 RULES: dict[str, Rule] = {}

@@ -245,6 +245,7 @@ class _SentenceWords:
     its statements; positions relative to the sentence like the searches they replace."""
 
     def __init__(self, folded: str, a: int, b: int):
+        self.folded, self.a, self.b = folded, a, b
         sentence = folded[a:b]
         self.channels = sorted((m.start(), i, kinds) for i, (rx, kinds) in enumerate(_CHANNEL_WORDS)
                                for m in rx.finditer(sentence))
@@ -272,9 +273,10 @@ class _SentenceWords:
         i = bisect.bisect_right(self.store_words, before) - 1
         return self.store_words[i] if i >= 0 else self.store_words[0]
 
-    def find(self, folded: str, place: str, a: int, b: int) -> int:
+    def find(self, place: str) -> int:
+        """Where the folded ``place`` first is in the sentence (-1: not there), as a position of folded."""
         if place not in self.places:
-            self.places[place] = folded.find(place, a, b)
+            self.places[place] = self.folded.find(place, self.a, self.b)
         return self.places[place]
 
 
@@ -345,7 +347,7 @@ def _hours_statements(project, t, text: str, stores: _Stores, general: list[str]
         sw = words.get((a, b)) or words.setdefault((a, b), _SentenceWords(folded, a, b))
         named, exc = [], set()
         if st.place_hint:
-            pos = sw.find(folded, fold(st.place_hint), a, b)
+            pos = sw.find(fold(st.place_hint))
             matched = stores.match(st.place_hint)
             before = pos >= 0 and sw.excepts.within(a, pos)  # _EXCEPT.search(folded[a:pos])
             if before and (pos > st.start or sw.plurals.within(pos + len(st.place_hint), st.start)):
