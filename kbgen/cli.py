@@ -224,7 +224,8 @@ def cmd_search(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    from .checks.docs_es import doc_in, severity_in, site_language
+    from .checks.docs_es import doc_in, severity_in
+    from .loaders.content import site_language
     lang = args.lang or site_language(args.content)
     r = explain(args.rule)
     if r is None:

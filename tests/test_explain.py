@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from kbgen.checks import RULES, explain, load_families
-from kbgen.checks.docs_es import DOCS_ES, doc_in, severity_in, site_language
+from kbgen.checks.docs_es import DOCS_ES, doc_in, severity_in
+from kbgen.loaders.content import site_language
 
 
 def run(cwd: Path, *args: str) -> tuple[int, str, str]:

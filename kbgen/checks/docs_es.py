@@ -1,19 +1,14 @@
 """Every rule's doc in Spanish, for ``kbgen explain`` (the site's first language).
 
 ``DOCS_ES`` maps a rule code to a one-paragraph explanation written for content editors; the
-English doc stays in the registry (``RULES[code].doc``). :func:`doc_in` and :func:`severity_in` give a
-rule's doc and severity in a language, :func:`site_language` the ``language:`` a content folder's
-site.yaml states. Keys, file names and examples between double backquotes are code: they stay
-as they are written in the content files.
+English doc stays in the registry (``RULES[code].doc``). :func:`doc_in` and :func:`severity_in` give
+a rule's doc and severity in a language (the site's: ``kbgen.loaders.content.site_language``).
+Keys, file names and examples between double backquotes are code: they stay as they are written
+in the content files.
 """
 from __future__ import annotations
 
-import os
-import re
-
 from . import explain
-
-LANGS = ("es", "en")
 
 # How a severity is said in each language (the findings print the English word; the editors'
 # guide calls warnings "avisos").
@@ -290,18 +285,3 @@ def doc_in(code: str, lang: str = "es") -> str | None:
 def severity_in(severity: str, lang: str = "es") -> str:
     """A severity (error, warning, info) as said in ``lang``: warning -> aviso in Spanish."""
     return SEVERITY["en" if lang == "en" else "es"].get(severity, severity)
-
-
-def site_language(content: str, default: str = "es") -> str:
-    """The ``language:`` (es or en) the site.yaml of the content folder ``content`` states, read as
-    the loader first reads it (a line ``language: en``, as ``_LANGUAGE_LINE`` in loaders/content.py),
-    without parsing the YAML; ``default`` when
-    the file is missing, unreadable or says something else. Never raises."""
-    try:
-        with open(os.path.join(content, "site.yaml"), "rb") as fh:
-            head = fh.read(65536)  # site.yaml is a few lines: the language is at the top
-    except (OSError, ValueError):  # missing, a folder, no permission, a NUL in the path
-        return default
-    text = head.decode("utf-8-sig", errors="replace")
-    found = re.search(r"""^language[ \t]*:[ \t]*["']?(en|es)["']?[ \t]*(?:#.*)?\r?$""", text, re.M)
-    return found.group(1) if found else default

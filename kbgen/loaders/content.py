@@ -683,10 +683,28 @@ class Loader:
 _LANGUAGE_LINE = re.compile(r"""^language[ \t]*:[ \t]*["']?(en|es)["']?[ \t]*(?:#.*)?$""", re.M)
 
 
+def _stated_language(text: str) -> Optional[str]:
+    """The ``language:`` (es or en) a site.yaml text states on a line of its own, unparsed; None."""
+    found = _LANGUAGE_LINE.search(text or "")
+    return found.group(1) if found else None
+
+
 def _sniff_language(text: str) -> str:
     """The language site.yaml states, read before it is parsed (so its own findings use it): es by default."""
-    found = _LANGUAGE_LINE.search(text or "")
-    return found.group(1) if found else "es"
+    return _stated_language(text) or "es"
+
+
+def site_language(content: str, default: str = "es") -> str:
+    """The language the site.yaml of the content folder ``content`` states, read the way the loader
+    first reads it (``_stated_language``) but never failing: from the first 64 KB, whatever their
+    encoding; ``default`` when the file is missing, unreadable or says none (for ``kbgen explain``)."""
+    try:
+        with open(os.path.join(content, "site.yaml"), "rb") as fh:
+            head = fh.read(65536)  # site.yaml is a few lines: the language is at the top
+    except (OSError, ValueError):  # missing, a folder, no permission, a NUL in the path
+        return default
+    text = head.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
+    return _stated_language(text) or default
 
 
 def _hours_locs(node) -> dict:
